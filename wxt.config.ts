@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+/** The dev org a development or test build points at; `npm start` and the E2E suite set it. */
+const DEV_ORG_URL = process.env.DEV_ORG_URL ?? 'http://127.0.0.1:8417';
+const DEV_CLIENT_ID = process.env.DEV_CLIENT_ID ?? '0oaworkstationdev';
+
+const identity = JSON.parse(readFileSync(new URL('./dev/extension-identity.json', import.meta.url), 'utf8')) as {
+  key: string;
+};
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: (env) => ({
+    plugins: [preact()],
+    define: {
+      // Build-time defaults sit under managed policy and the user's own settings (DESIGN.md, "Settings").
+      // A store build carries none: the admin's policy names the org.
+      __BUILD_DEFAULTS__: JSON.stringify(
+        env.mode === 'production'
+          ? {
+              oktaDomain: process.env.WORKSTATION_OKTA_DOMAIN ?? '',
+              clientId: process.env.WORKSTATION_CLIENT_ID ?? '',
+            }
+          : { oktaDomain: DEV_ORG_URL, clientId: DEV_CLIENT_ID },
+      ),
+    },
+  }),
+  zip: {
+    excludeSources: ['**/*.pem', '**/*.log', '.dev-profile/**', 'test-results/**'],
+  },
+  manifest: (env) => ({
+    name: 'Workstation',
+    description: "Your company's Okta apps and people, one keystroke away.",
+    // A pinned id gives development and test builds a stable redirect URI; stores assign their own.
+    ...(env.mode === 'production' ? {} : { key: identity.key }),
+    permissions: ['identity', 'storage', 'alarms', 'unlimitedStorage', 'declarativeNetRequestWithHostAccess'],
+    host_permissions: [
+      'https://*.okta.com/*',
+      'https://*.oktapreview.com/*',
+      'https://*.okta-emea.com/*',
+      'https://*.okta-gov.com/*',
+      ...(env.mode === 'production' ? [] : ['http://127.0.0.1/*']),
+    ],
+    // Custom Okta domains and the directory service are asked for when the user clicks Sign in.
+    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    omnibox: { keyword: 'ok' },
+    storage: { managed_schema: 'managed_schema.json' },
+    action: { default_title: 'Workstation' },
+  }),
+});
