@@ -1,0 +1,54 @@
+import { mailtoUrl } from '../actions/mailto';
+import { messages } from '../i18n/messages';
+import { escapeOmniboxXml } from '../omnibox/escape-omnibox-xml';
+import type { Suggestion } from '../omnibox/suggestions';
+import { defaultDescription, OMNIBOX_ROWS, resultTarget, toSuggestions } from '../omnibox/suggestions';
+import { isWebUrl } from '../okta/is-web-url';
+import type { Disposition } from '../platform/ports';
+import type { Workstation } from './workstation';
+
+/** Answers a keystroke after the `ok` keyword: the default row says what Enter does, the rest are results. */
+export async function omniboxInputChanged(
+  workstation: Workstation,
+  text: string,
+  setDefault: (description: string) => void,
+): Promise<Suggestion[]> {
+  if (!(await workstation.signedIn())) {
+    setDefault(escapeOmniboxXml(messages.omniboxSignedOut));
+    return [];
+  }
+  const results = await workstation.search(text, OMNIBOX_ROWS);
+  setDefault(defaultDescription(text, results[0]));
+  return toSuggestions(results);
+}
+
+/**
+ * Acts on Enter. `content` is a picked suggestion's target, or the typed text when the user pressed
+ * Enter on the default row. Only targets of synced records are ever opened — never a typed URL.
+ */
+export async function omniboxInputEntered(
+  workstation: Workstation,
+  content: string,
+  disposition: Disposition,
+  openMailto: (url: string, disposition: Disposition) => Promise<void>,
+): Promise<void> {
+  if (!(await workstation.signedIn())) return;
+  const known = await workstation.catalog.byTarget(content, mailtoUrl);
+  if (known && 'linkUrl' in known) {
+    await workstation.openApp(known.id, disposition);
+    return;
+  }
+  if (known?.email) {
+    await openMailto(mailtoUrl(known.email), disposition);
+    return;
+  }
+  if (content.startsWith('mailto:') || isWebUrl(content)) return;
+  const [top] = await workstation.search(content, 1);
+  if (!top) return;
+  if (top.kind === 'app') {
+    await workstation.openApp(top.app.id, disposition);
+    return;
+  }
+  const target = resultTarget(top);
+  if (target) await openMailto(target, disposition);
+}

@@ -1,0 +1,274 @@
+import type { IDBPDatabase } from 'idb';
+import { mailtoUrl } from '../actions/mailto';
+import { discoverOrg } from '../auth/oidc';
+import { scopesFor } from '../auth/scopes';
+import { SessionManager } from '../auth/session';
+import { Catalog } from '../catalog/catalog';
+import { deleteEverything } from '../db/records-store';
+import type { WorkstationDb } from '../db/schema';
+import { openWorkstationDb } from '../db/schema';
+import { AppError, toAppError } from '../errors';
+import { errorSentence } from '../i18n/messages';
+import type {
+  AppView,
+  ErrorView,
+  Handlers,
+  ResultView,
+  StateChangedMessage,
+  ViewState,
+} from '../messaging/protocol';
+import { isWebUrl } from '../okta/is-web-url';
+import type { Disposition, Platform } from '../platform/ports';
+import type { Settings } from '../policy/settings';
+import type { SearchResult } from '../search/search';
+import type { OrgConfig } from './org-config';
+import { loadOrgConfig } from './org-config';
+import { SyncRunner } from './sync-runner';
+
+/** Name of the periodic sync alarm. */
+export const SYNC_ALARM = 'workstation-sync';
+const LAST_ERROR_KEY = 'ui.lastError';
+const OWNER_KEY = 'data.owner';
+
+/**
+ * The background's composition root in plain TypeScript: session, catalog, sync and the handlers
+ * pages and the omnibox call. `entrypoints/background.ts` only wires browser events to it.
+ */
+export class Workstation {
+  readonly session: SessionManager;
+  readonly catalog: Catalog;
+  readonly sync: SyncRunner;
+  private config: Promise<OrgConfig>;
+  private dbPromise: Promise<IDBPDatabase<WorkstationDb>> | undefined;
+
+  constructor(
+    private readonly platform: Platform,
+    private readonly buildDefaults: Partial<Settings>,
+    private readonly dbName?: string,
+  ) {
+    const db = () => this.db();
+    const now = () => platform.clock.now();
+    this.session = new SessionManager(platform);
+    this.catalog = new Catalog(db, now);
+    this.sync = new SyncRunner(platform.local, this.catalog, db, () => void this.broadcastState(), now);
+    this.config = this.loadConfig();
+  }
+
+  /** Re-reads managed policy (it changed, or the worker woke). */
+  async reloadConfig(): Promise<void> {
+    this.config = this.loadConfig();
+    await this.config;
+    await this.broadcastState();
+  }
+
+  /** The handlers of every page request (STYLE.md, rule 2). */
+  readonly handlers: Handlers = {
+    getState: () => this.viewState(),
+    signIn: ({ forceLogin }) => this.signIn(forceLogin ?? false),
+    signOut: () => this.signOut(),
+    syncNow: async () => {
+      await this.startSync();
+      return this.viewState();
+    },
+    search: async ({ query, limit }) => (await this.search(query, limit ?? 20)).map(toResultView),
+    quickActions: async () => {
+      const { settings } = await this.config;
+      if (!(await this.signedIn())) return [];
+      return (await this.catalog.quickActions(settings.pinnedApps)).map((app) => toAppView(app, []));
+    },
+    openApp: async ({ appId, newTab }, { tabId }) => {
+      await this.openApp(appId, newTab ? 'newForegroundTab' : 'currentTab', tabId);
+    },
+    emailPerson: async ({ personId }, { tabId }) => {
+      const person = await this.catalog.person(personId);
+      if (!person?.email) throw new AppError('INTERNAL', 'This person has no email address.');
+      await this.platform.tabs.open(mailtoUrl(person.email), 'currentTab', tabId);
+    },
+  };
+
+  /** Search over the synced records; empty when signed out. */
+  async search(query: string, limit: number): Promise<SearchResult[]> {
+    if (!query.trim() || !(await this.signedIn())) return [];
+    const { settings } = await this.config;
+    return this.catalog.search(query, { people: settings.peopleSearch, limit });
+  }
+
+  /** Opens an app's link (only http/https) and counts the launch. */
+  async openApp(appId: string, disposition: Disposition, tabId?: number): Promise<void> {
+    const app = await this.catalog.app(appId);
+    if (!app || !isWebUrl(app.linkUrl)) throw new AppError('INTERNAL', 'That app is no longer available.');
+    await this.platform.tabs.open(app.linkUrl, disposition, tabId);
+    await this.catalog.recordLaunch(app.id);
+  }
+
+  /** Whether someone is signed in to the configured org. */
+  async signedIn(): Promise<boolean> {
+    const { org } = await this.config;
+    return org ? (await this.session.view(org)).signedIn : false;
+  }
+
+  /** Runs a sync now (sign-in, alarm, "Sync now"); resolves when it ends. */
+  async startSync(): Promise<void> {
+    const config = await this.config;
+    const { org } = config;
+    if (!org || !(await this.signedIn())) return;
+    await this.sync.run(async () => {
+      await this.prepareOrg(org.orgUrl, org.clientId);
+      return {
+        orgUrl: org.orgUrl,
+        peopleSearch: config.settings.peopleSearch,
+        fetch: this.platform.fetch,
+        now: () => this.platform.clock.now(),
+        accessToken: (forceRefresh?: boolean) =>
+          this.session.accessToken(org, { forceRefresh: forceRefresh ?? false }),
+      };
+    });
+    const status = await this.sync.status();
+    if (status.error?.code === 'AUTH_EXPIRED') await this.setLastError(status.error.code);
+  }
+
+  /** Schedules the periodic sync, with jitter so an org's browsers do not all call at the same minute. */
+  async scheduleSync(): Promise<void> {
+    const { settings } = await this.config;
+    const period = settings.syncIntervalMinutes;
+    const jitter = Math.random() * Math.min(10, period / 4);
+    await this.platform.scheduler.every(SYNC_ALARM, period, period + jitter);
+  }
+
+  /** Everything a page shows besides results. */
+  async viewState(): Promise<ViewState> {
+    const config = await this.config;
+    const { org, settings } = config;
+    const context = this.errorContext(config);
+    const session = org ? await this.session.view(org) : { signedIn: false };
+    const sync = await this.sync.status();
+    const lastError = await this.platform.local.get<ErrorView['code']>(LAST_ERROR_KEY);
+    const errorCode = lastError ?? (session.signedIn ? sync.error?.code : undefined);
+    return {
+      ...(org ? { orgHost: new URL(org.orgUrl).host } : {}),
+      ...(config.configError
+        ? {
+            configError: {
+              code: config.configError.code,
+              message: errorSentence(config.configError.code, context),
+            },
+          }
+        : {}),
+      hostOrigins: org ? [`${org.orgUrl}/*`] : [],
+      redirectUri: this.platform.webAuthFlow.redirectUri(),
+      session,
+      sync,
+      ...(errorCode ? { error: { code: errorCode, message: errorSentence(errorCode, context) } } : {}),
+      ...(sync.peopleNote && settings.peopleSearch
+        ? { peopleNote: { code: sync.peopleNote, message: errorSentence(sync.peopleNote, context) } }
+        : {}),
+      peopleSearch: settings.peopleSearch,
+    };
+  }
+
+  /** Context for error sentences. */
+  async sentenceContext(): Promise<{ host?: string; redirectUri?: string }> {
+    return this.errorContext(await this.config);
+  }
+
+  private async signIn(forceLogin: boolean): Promise<ViewState> {
+    const config = await this.config;
+    const { org } = config;
+    try {
+      if (!org) throw config.configError ?? new AppError('CONFIG_MISSING', 'Not configured.');
+      if (!(await this.platform.hostAccess.contains([`${org.orgUrl}/*`]))) {
+        throw new AppError('HOST_PERMISSION_DENIED', 'No host access to the org.');
+      }
+      await this.prepareOrg(org.orgUrl, org.clientId);
+      await this.session.signIn(org, scopesFor(config.settings), forceLogin);
+      const profile = await this.session.profile(org);
+      const owner = `${org.orgUrl} ${profile?.sub ?? ''}`;
+      if ((await this.platform.local.get<string>(OWNER_KEY)) !== owner) {
+        // Another person or org signed in: nothing of the previous one may stay.
+        await deleteEverything(await this.db());
+        this.catalog.reset();
+        await this.sync.reset();
+        await this.platform.local.set({ [OWNER_KEY]: owner });
+      }
+      await this.platform.local.remove(LAST_ERROR_KEY);
+    } catch (error) {
+      await this.setLastError(toAppError(error, 'AUTH_FAILED').code);
+      return this.viewState();
+    }
+    void this.scheduleSync();
+    void this.startSync();
+    return { ...(await this.viewState()), sync: { ...(await this.sync.status()), phase: 'syncing' } };
+  }
+
+  private async signOut(): Promise<ViewState> {
+    await this.session.signOut();
+    await deleteEverything(await this.db());
+    this.catalog.reset();
+    await this.sync.reset();
+    await this.platform.scheduler.clear(SYNC_ALARM);
+    await this.platform.local.remove([LAST_ERROR_KEY, OWNER_KEY]);
+    const state = await this.viewState();
+    await this.broadcastState();
+    return state;
+  }
+
+  /** Discovery plus the rule that strips `Origin` from token and revoke requests (session rules die on restart). */
+  private async prepareOrg(orgUrl: string, clientId: string): Promise<void> {
+    const as = await discoverOrg(orgUrl, clientId, this.platform.fetch);
+    const urls = [as.token_endpoint, as.revocation_endpoint].filter((url): url is string => Boolean(url));
+    await this.platform.originStripper.stripOriginFor(urls);
+  }
+
+  private async setLastError(code: ErrorView['code']): Promise<void> {
+    await this.platform.local.set({ [LAST_ERROR_KEY]: code });
+    await this.broadcastState();
+  }
+
+  private async broadcastState(): Promise<void> {
+    const message: StateChangedMessage = {
+      workstation: 1,
+      event: 'stateChanged',
+      state: await this.viewState(),
+    };
+    this.platform.broadcast(message);
+  }
+
+  private errorContext(config: OrgConfig) {
+    return {
+      ...(config.org ? { host: new URL(config.org.orgUrl).host } : {}),
+      redirectUri: this.platform.webAuthFlow.redirectUri(),
+    };
+  }
+
+  private loadConfig(): Promise<OrgConfig> {
+    return loadOrgConfig(this.platform.managedPolicy, this.platform.local, this.buildDefaults);
+  }
+
+  private db(): Promise<IDBPDatabase<WorkstationDb>> {
+    this.dbPromise ??= openWorkstationDb(this.dbName).catch((error: unknown) => {
+      this.dbPromise = undefined;
+      throw new AppError('STORAGE', toAppError(error).message);
+    });
+    return this.dbPromise;
+  }
+}
+
+function toAppView(
+  app: { id: string; label: string; linkUrl: string; logoUrl?: string },
+  highlights: Array<[number, number]>,
+): AppView {
+  return {
+    kind: 'app',
+    id: app.id,
+    label: app.label,
+    linkUrl: app.linkUrl,
+    ...(app.logoUrl ? { logoUrl: app.logoUrl } : {}),
+    highlights,
+  };
+}
+
+function toResultView(result: SearchResult): ResultView {
+  if (result.kind === 'app') return toAppView(result.app, result.highlights);
+  const { person } = result;
+  return { kind: 'person', ...person, highlights: result.highlights };
+}

@@ -1,0 +1,39 @@
+import type { DBSchema, IDBPDatabase } from 'idb';
+import { openDB } from 'idb';
+import type { App, Person } from '../records';
+
+/** A launch count for one app link, feeding quick actions (keyed by `App.id`). */
+export interface Launch {
+  appId: string;
+  count: number;
+  lastLaunchedAt: number;
+}
+
+/** The one IndexedDB schema of the product (STYLE.md, rule 7). */
+export interface WorkstationDb extends DBSchema {
+  apps: { key: string; value: App };
+  people: { key: string; value: Person };
+  launches: { key: string; value: Launch };
+  /** Small named values: the saved search index, sync bookkeeping. */
+  meta: { key: string; value: unknown };
+}
+
+/** The database name; tests pass their own. */
+export const DB_NAME = 'workstation';
+/** Bump with a new rung on the ladder below; never edit a rung that has shipped. */
+export const DB_VERSION = 1;
+
+/** Opens (and upgrades) the product's database. */
+export function openWorkstationDb(name = DB_NAME): Promise<IDBPDatabase<WorkstationDb>> {
+  return openDB<WorkstationDb>(name, DB_VERSION, {
+    upgrade(db, oldVersion) {
+      // The upgrade ladder: each rung takes the database one version up.
+      if (oldVersion < 1) {
+        db.createObjectStore('apps', { keyPath: 'id' });
+        db.createObjectStore('people', { keyPath: 'id' });
+        db.createObjectStore('launches', { keyPath: 'appId' });
+        db.createObjectStore('meta');
+      }
+    },
+  });
+}
