@@ -155,12 +155,25 @@ export function omniboxSuggestions(
   );
 }
 
-/** What `chrome.omnibox` descriptions need: XML-escaped text (DESIGN.md, "Security rules"). */
-export function escapeXml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&apos;');
+const OMNIBOX_MARKUP = /<\/?(?:match|dim|url)>/g;
+const XML_ENTITY = /&(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/gi;
+
+/**
+ * Whether an omnibox description is text Chrome can parse: only its own markup tags, and every `&`, `<`
+ * and `>` of the data escaped (DESIGN.md, "Security rules"; pitfalls.md, "XML in descriptions").
+ */
+export function isWellFormedOmniboxXml(description: string): boolean {
+  const text = description.replace(OMNIBOX_MARKUP, '').replace(XML_ENTITY, '');
+  return !/[<>&]/.test(text);
+}
+
+/** The plain text an omnibox description shows: markup removed, entities decoded. */
+export function omniboxText(description: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+  return description.replace(OMNIBOX_MARKUP, '').replace(XML_ENTITY, (entity) => {
+    const body = entity.slice(1, -1).toLowerCase();
+    if (body.startsWith('#x')) return String.fromCodePoint(parseInt(body.slice(2), 16));
+    if (body.startsWith('#')) return String.fromCodePoint(parseInt(body.slice(1), 10));
+    return named[body] ?? entity;
+  });
 }

@@ -1,0 +1,179 @@
+/**
+ * The walking skeleton of issue 2, in real headless Chromium: sign in to the dev org through its login
+ * page as the admin demo user, wait for sync, find an app and a person from the new tab, open the app,
+ * get the app back from the omnibox, and find it again offline after a restart on the same profile.
+ *
+ * Each step is a test of its own so a failure names the step; once one fails, the rest are skipped.
+ * Everything is found by role and accessible name (DESIGN.md, "UI contract").
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { pickApp, pickAppWithXmlCharacters, pickPerson } from './fixtures';
+import type { ExpectedApp, ExpectedPerson } from './fixtures';
+import {
+  DEMO,
+  isWellFormedOmniboxXml,
+  launchExtension,
+  newProfileDir,
+  omniboxSuggestions,
+  omniboxText,
+  openNewTab,
+  screenshot,
+  startE2eOrg,
+} from './harness';
+import type { DevOrg, ExtensionBrowser } from './harness';
+
+const SYNC_TIMEOUT = 60_000;
+const UI_TIMEOUT = 15_000;
+
+let failedStep: string | undefined;
+
+/** A scenario step: skipped once an earlier step failed, since it depends on that one's outcome. */
+function step(name: string, body: () => Promise<void>): void {
+  test(name, async (context) => {
+    if (failedStep) context.skip(`an earlier step failed: ${failedStep}`);
+    try {
+      await body();
+    } catch (error) {
+      failedStep = name;
+      throw error;
+    }
+  });
+}
+
+function searchBox(page: Page) {
+  return page.getByRole('combobox', { name: /Search/ });
+}
+
+function resultRow(page: Page, name: string) {
+  return page.getByRole('grid').getByRole('row', { name: new RegExp(escapeRegExp(name)) });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+describe('walking skeleton: sign in, sync, and find apps and people from the new tab and the omnibox', () => {
+  let org: DevOrg | undefined;
+  let browser: ExtensionBrowser | undefined;
+  let profileDir: string;
+  let newTab: Page;
+  let app: ExpectedApp;
+  let person: ExpectedPerson;
+
+  beforeAll(async () => {
+    org = await startE2eOrg();
+    app = pickApp(org, DEMO.admin);
+    person = pickPerson(org, DEMO.admin);
+    profileDir = await newProfileDir();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await org?.close();
+    await browser?.removeProfile();
+  });
+
+  step('a signed-out new tab offers a Sign in button', async () => {
+    browser = await launchExtension(profileDir);
+    newTab = await openNewTab(browser.context);
+    await expect
+      .poll(() => newTab.getByRole('button', { name: /Sign in/ }).count(), { timeout: UI_TIMEOUT })
+      .toBeGreaterThan(0);
+    await screenshot(newTab, 'newtab-signed-out.png');
+  });
+
+  step('Sign in opens the dev org login page, and signing in as the admin completes the flow', async () => {
+    const { context } = browser!;
+    const loginOpened = context.waitForEvent('page', {
+      predicate: (page) => page.url().startsWith(org!.url) || page.url() === 'about:blank',
+      timeout: UI_TIMEOUT,
+    });
+    await newTab
+      .getByRole('button', { name: /Sign in/ })
+      .first()
+      .click();
+    const login = await loginOpened;
+    await login.waitForURL((url) => url.href.startsWith(org!.url), { timeout: UI_TIMEOUT });
+    await login.getByLabel('Username').fill(DEMO.admin);
+    await login.getByLabel('Password').fill(DEMO.password);
+    const closed = login.waitForEvent('close', { timeout: UI_TIMEOUT });
+    await login.getByRole('button', { name: 'Sign in' }).click();
+    // launchWebAuthFlow closes its window once the redirect to https://<id>.chromiumapp.org/ arrives.
+    await closed;
+  });
+
+  step('the new tab reports a finished sync', async () => {
+    await newTab
+      .getByRole('status')
+      .filter({ hasText: 'Synced' })
+      .first()
+      .waitFor({ state: 'visible', timeout: SYNC_TIMEOUT });
+  });
+
+  step('typing a few letters of an app shows its row in the results grid', async () => {
+    await searchBox(newTab).fill(app.query);
+    await resultRow(newTab, app.label).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  });
+
+  step("typing a person's name shows their row with a Copy email button", async () => {
+    await searchBox(newTab).fill(person.query);
+    const row = resultRow(newTab, person.displayName).first();
+    await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+    await row.getByRole('button', { name: /Copy email/ }).waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+    await screenshot(newTab, 'newtab-results.png');
+  });
+
+  step("activating the app's row opens a tab on the app's link", async () => {
+    await searchBox(newTab).fill(app.query);
+    const row = resultRow(newTab, app.label).first();
+    await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+    const opened = browser!.context.waitForEvent('page', { timeout: UI_TIMEOUT });
+    await row.click();
+    const tab = await opened;
+    await tab.waitForURL(app.linkUrl, { timeout: UI_TIMEOUT, waitUntil: 'commit' });
+    await tab.close();
+  });
+
+  step('the omnibox suggests the app, and entering the suggestion opens its link', async () => {
+    const suggestions = await omniboxSuggestions(browser!.worker, app.query);
+    const suggestion = suggestions.find((s) => omniboxText(s.description).includes(app.label));
+    expect(suggestion, `suggestions for "${app.query}": ${JSON.stringify(suggestions)}`).toBeDefined();
+    expect(isWellFormedOmniboxXml(suggestion!.description), suggestion!.description).toBe(true);
+
+    const opened = browser!.context.waitForEvent('page', { timeout: UI_TIMEOUT });
+    await browser!.worker.evaluate((content) => {
+      const { chrome } = globalThis as unknown as {
+        chrome: { omnibox: { onInputEntered: { dispatch(content: string, disposition: string): void } } };
+      };
+      chrome.omnibox.onInputEntered.dispatch(content, 'newForegroundTab');
+    }, suggestion!.content);
+    const tab = await opened;
+    await tab.waitForURL(app.linkUrl, { timeout: UI_TIMEOUT, waitUntil: 'commit' });
+    await tab.close();
+  });
+
+  step('an app label holding XML characters comes back escaped in its omnibox suggestion', async () => {
+    const tricky = pickAppWithXmlCharacters(org!, DEMO.admin);
+    if (!tricky) return;
+    const suggestions = await omniboxSuggestions(browser!.worker, tricky.query);
+    const suggestion = suggestions.find((s) => omniboxText(s.description).includes(tricky.label));
+    expect(suggestion, `suggestions for "${tricky.query}": ${JSON.stringify(suggestions)}`).toBeDefined();
+    expect(isWellFormedOmniboxXml(suggestion!.description), suggestion!.description).toBe(true);
+  });
+
+  step(
+    'after a restart on the same profile with the dev org stopped, search still finds the app',
+    async () => {
+      await browser!.close();
+      await org!.close();
+      org = undefined;
+      browser = await launchExtension(profileDir);
+      newTab = await openNewTab(browser.context);
+      await searchBox(newTab).waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+      await searchBox(newTab).fill(app.query);
+      await resultRow(newTab, app.label).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+      await screenshot(newTab, 'newtab-offline.png');
+    },
+  );
+});
