@@ -6,7 +6,9 @@ import { defineConfig } from 'wxt';
 const DEV_ORG_URL = process.env.DEV_ORG_URL ?? 'http://127.0.0.1:8417';
 const DEV_CLIENT_ID = process.env.DEV_CLIENT_ID ?? '0oaworkstationdev';
 
-const identity = JSON.parse(readFileSync(new URL('./dev/extension-identity.json', import.meta.url), 'utf8')) as {
+const identity = JSON.parse(
+  readFileSync(new URL('./dev/extension-identity.json', import.meta.url), 'utf8'),
+) as {
   key: string;
 };
 
@@ -48,5 +50,9 @@ export default defineConfig({
     omnibox: { keyword: 'ok' },
     storage: { managed_schema: 'managed_schema.json' },
     action: { default_title: 'Workstation' },
+    // The popup serves people who keep the browser's own new tab page.
+    commands: {
+      _execute_action: { suggested_key: { default: 'Alt+K' }, description: 'Search apps and people' },
+    },
   }),
 });

@@ -1,0 +1,81 @@
+import { messages } from '@/lib/i18n/messages';
+import type { AppView, PersonView } from '@/lib/messaging/protocol';
+import { AppLogo } from './AppLogo';
+import { Highlighted } from './Highlighted';
+
+/** Shared props of a result row. */
+interface RowProps {
+  index: number;
+  active: boolean;
+  activeCell: number;
+  cellId: (row: number, cell: number) => string;
+}
+
+/** An app row: one cell; activating it opens the app. */
+export function AppRow(props: RowProps & { app: AppView; onOpen: (newTab: boolean) => void }) {
+  const { app } = props;
+  return (
+    <div role="row" class={`row${props.active ? ' active' : ''}`} aria-selected={props.active}>
+      <div
+        role="gridcell"
+        id={props.cellId(props.index, 0)}
+        class="cell-main"
+        onClick={(event) => props.onOpen(event.ctrlKey || event.metaKey)}
+      >
+        <AppLogo label={app.label} {...(app.logoUrl ? { logoUrl: app.logoUrl } : {})} />
+        <span class="name">
+          <Highlighted text={app.label} ranges={app.highlights} />
+        </span>
+        <span class="kind muted">{messages.omniboxAppTag}</span>
+      </div>
+    </div>
+  );
+}
+
+/** A person row: the row emails them; a separate cell holds the "Copy email" button. */
+export function PersonRow(
+  props: RowProps & { person: PersonView; copied: boolean; onEmail: () => void; onCopy: () => void },
+) {
+  const { person } = props;
+  const facts = [person.title, person.department, person.location].filter(Boolean).join(' · ');
+  return (
+    <div role="row" class={`row${props.active ? ' active' : ''}`} aria-selected={props.active}>
+      <div
+        role="gridcell"
+        id={props.cellId(props.index, 0)}
+        class={`cell-main${props.active && props.activeCell === 0 ? ' active-cell' : ''}`}
+        onClick={person.email ? props.onEmail : undefined}
+        title={person.email ? messages.emailPerson(person.displayName) : undefined}
+      >
+        <span class="logo logo-initials person" aria-hidden="true">
+          {[...person.displayName][0]?.toUpperCase() ?? '?'}
+        </span>
+        <span class="name">
+          <Highlighted text={person.displayName} ranges={person.highlights} />
+          {facts && <span class="facts muted">{facts}</span>}
+        </span>
+        {person.email && <span class="email muted">{person.email}</span>}
+      </div>
+      {person.email && (
+        <div
+          role="gridcell"
+          id={props.cellId(props.index, 1)}
+          class={`cell-action${props.active && props.activeCell === 1 ? ' active-cell' : ''}`}
+        >
+          <button
+            type="button"
+            tabIndex={-1}
+            class="copy"
+            aria-label={messages.copyEmail(person.displayName)}
+            onClick={(event) => {
+              event.stopPropagation();
+              props.onCopy();
+            }}
+          >
+            {props.copied ? messages.copied : '⧉'}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
