@@ -1,0 +1,121 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type Provider from 'oidc-provider';
+import { handleApi } from './api/handle-api';
+import type { RateLimiter } from './api/rate-limiter';
+import { handleFaultsRoute } from './dev-faults-routes';
+import { takeFault, type Faults } from './faults';
+import { send, sendJson } from './http-io';
+import { handleInteraction } from './oidc/interaction';
+import { OFFLINE_MARKER } from './oidc/create-provider';
+import { UNTRUSTED_ORIGIN } from './oidc/okta-error-text';
+import type { OrgIndex } from './org-index';
+import { appHomePage } from './pages/app-home-page';
+import { logoSvg } from './pages/logo-svg';
+import { page } from './html';
+
+/** Everything the request handler reads. */
+export interface ServerDeps {
+  provider: Provider;
+  index: OrgIndex;
+  faults: Faults;
+  limiter: RateLimiter;
+  orgUrl: string;
+  trustedOrigins: readonly string[];
+}
+
+const API_EXPOSED_HEADERS =
+  'link, WWW-Authenticate, X-Rate-Limit-Limit, X-Rate-Limit-Remaining, X-Rate-Limit-Reset, X-Okta-Request-Id';
+
+/** Creates the dev org's request listener: Okta-only routes here, everything OIDC in oidc-provider. */
+export function createRequestHandler(deps: ServerDeps): (req: IncomingMessage, res: ServerResponse) => void {
+  const oidc = deps.provider.callback();
+  return (req, res) => {
+    handle(deps, oidc, req, res).catch((error: unknown) => {
+      console.error('dev org: request failed', error);
+      if (!res.headersSent) sendJson(res, 500, { error: 'server_error' });
+      else res.destroy();
+    });
+  };
+}
+
+async function handle(
+  deps: ServerDeps,
+  oidc: (req: IncomingMessage, res: ServerResponse) => unknown,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const url = new URL(req.url ?? '/', deps.orgUrl);
+  const path = url.pathname;
+  const method = req.method ?? 'GET';
+
+  if (path.startsWith('/api/v1/')) {
+    const origin = req.headers.origin;
+    // Bearer calls need no Trusted Origin (okta-api.md §10), so any origin may read the answer.
+    const cors: Record<string, string> = origin
+      ? {
+          'Access-Control-Allow-Origin': origin,
+          'Access-Control-Expose-Headers': API_EXPOSED_HEADERS,
+          Vary: 'Origin',
+        }
+      : {};
+    if (method === 'OPTIONS') {
+      res.writeHead(204, {
+        ...cors,
+        'Access-Control-Allow-Methods': 'GET, HEAD',
+        'Access-Control-Allow-Headers': 'Authorization, Accept, Content-Type',
+        'Access-Control-Max-Age': '600',
+      });
+      res.end();
+      return;
+    }
+    const response = await handleApi(deps, { method, url, authorization: req.headers.authorization });
+    return sendJson(res, response.status, response.body, { ...response.headers, ...cors });
+  }
+  if (path === '/oauth2/v1/token' || path === '/oauth2/v1/revoke') {
+    const origin = req.headers.origin;
+    // Okta treats a request with an Origin as a browser request and refuses untrusted origins (okta-api.md §10).
+    if (origin && !deps.trustedOrigins.includes(origin)) {
+      return sendJson(res, 400, { error: 'invalid_request', error_description: UNTRUSTED_ORIGIN });
+    }
+    if (path === '/oauth2/v1/token' && method === 'POST' && takeFault(deps.faults, 'tokenServerErrorNext')) {
+      return sendJson(res, 500, {
+        error: 'server_error',
+        error_description: 'The server encountered an internal error.',
+      });
+    }
+  }
+  if (
+    path === '/oauth2/v1/authorize' &&
+    method === 'GET' &&
+    /(^|\s)offline_access(\s|$)/.test(url.searchParams.get('scope') ?? '')
+  ) {
+    url.searchParams.set(OFFLINE_MARKER, '1');
+    req.url = `${url.pathname}${url.search}`;
+  }
+  if (path === '/.well-known/oauth-authorization-server') req.url = '/.well-known/openid-configuration';
+  if (path.startsWith('/interaction/')) return handleInteraction(deps.provider, deps.index, req, res, path);
+  if (path.startsWith('/__dev/')) return handleFaultsRoute(deps.faults, req, res, path);
+  if (path.startsWith('/img/logos/') && method === 'GET') {
+    const link = deps.index.linkByLogoPath.get(path);
+    if (!link) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+    return send(res, 200, 'image/svg+xml', logoSvg(link.label), { 'Cache-Control': 'public, max-age=86400' });
+  }
+  if (path.startsWith('/home/') && method === 'GET') {
+    const html = appHomePage(deps.index, path);
+    return send(
+      res,
+      html ? 200 : 404,
+      'text/html; charset=utf-8',
+      html ?? page('Not found', '<h1>Not found</h1>'),
+    );
+  }
+  if (path === '/' && method === 'GET') {
+    return send(
+      res,
+      200,
+      'text/html; charset=utf-8',
+      page('Dev org', '<h1>Workstation dev org</h1><p>An Okta-compatible org for development and tests.</p>'),
+    );
+  }
+  await oidc(req, res);
+}
