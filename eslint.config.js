@@ -20,7 +20,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'wxt/browser', message: 'Only lib/platform talks to browser APIs (STYLE.md rule 3).' }] },
+        {
+          paths: [
+            { name: 'wxt/browser', message: 'Only lib/platform talks to browser APIs (STYLE.md rule 3).' },
+          ],
+        },
       ],
     },
   },

@@ -33,6 +33,8 @@ export function memoryLocks(): Platform['locks'] {
 
 /** What a test can look at and steer on its fake platform. */
 export interface FakePlatform extends Platform {
+  local: ReturnType<typeof memoryArea>;
+  session: ReturnType<typeof memoryArea>;
   opened: Array<{ url: string; disposition: Disposition; tabId?: number }>;
   broadcasts: unknown[];
   alarms: Map<string, { periodMinutes: number; firstInMinutes: number }>;
