@@ -91,8 +91,15 @@ export function createProvider(settings: ProviderSettings): Provider {
     extraParams: [OFFLINE_MARKER],
     features: {
       devInteractions: { enabled: false },
-      introspection: { enabled: true },
-      revocation: { enabled: true },
+      // A public client may introspect and revoke only its own tokens (what the directory service needs).
+      introspection: {
+        enabled: true,
+        allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId,
+      },
+      revocation: {
+        enabled: true,
+        allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId,
+      },
       rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
     },
     findAccount: (_ctx, sub) => {
