@@ -1,3 +1,4 @@
+import { BROKEN_LOGO_PREFIX } from './seed/seed-apps';
 import type { SeedApp, SeedAppLink, SeedGroup, SeedOrg, SeedUser } from './seed/types';
 
 /** Lookups over a seeded org, built once when the dev org starts. */
@@ -24,8 +25,12 @@ export function indexOrg(org: SeedOrg): OrgIndex {
     userByLogin.set(user.profile.login.toLowerCase(), user);
   });
   const linkByLogoPath = new Map<string, SeedAppLink>();
-  for (const app of org.apps)
-    for (const link of app.links) if (link.logoPath) linkByLogoPath.set(link.logoPath, link);
+  for (const app of org.apps) {
+    for (const link of app.links) {
+      if (link.logoPath && !link.logoPath.startsWith(BROKEN_LOGO_PREFIX))
+        linkByLogoPath.set(link.logoPath, link);
+    }
+  }
   return {
     org,
     userById,

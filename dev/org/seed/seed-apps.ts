@@ -2,6 +2,9 @@ import { APP_CATALOG, type CatalogApp } from './app-catalog';
 import { oktaId, randomInt, type Random } from './prng';
 import type { SeedApp } from './types';
 
+/** Logo paths under this prefix answer 404, like a logo Okta's CDN lost. */
+export const BROKEN_LOGO_PREFIX = '/img/logos/missing-';
+
 /** Builds `count` app instances from the catalog (well-known ones first), padding with internal bookmarks. */
 export function seedApps(random: Random, count: number): SeedApp[] {
   const apps: SeedApp[] = [];
@@ -28,7 +31,7 @@ export function seedApps(random: Random, count: number): SeedApp[] {
             entry.logo === 'none'
               ? null
               : entry.logo === 'broken'
-                ? `/img/logos/missing-${slug}.svg`
+                ? `${BROKEN_LOGO_PREFIX}${slug}.svg`
                 : `/img/logos/${slug}.svg`,
           hidden: entry.hidden ?? false,
         };
