@@ -7,7 +7,7 @@ import { takeFault, type Faults } from './faults';
 import { send, sendJson } from './http-io';
 import { handleInteraction } from './oidc/interaction';
 import { OFFLINE_MARKER } from './oidc/create-provider';
-import { UNTRUSTED_ORIGIN } from './oidc/okta-error-text';
+import { INVALID_CLIENT_ID, UNTRUSTED_ORIGIN } from './oidc/okta-error-text';
 import type { OrgIndex } from './org-index';
 import { appHomePage } from './pages/app-home-page';
 import { logoSvg } from './pages/logo-svg';
@@ -21,6 +21,7 @@ export interface ServerDeps {
   limiter: RateLimiter;
   orgUrl: string;
   trustedOrigins: readonly string[];
+  clientId: string;
 }
 
 const API_EXPOSED_HEADERS =
@@ -92,7 +93,14 @@ async function handle(
     url.searchParams.set(OFFLINE_MARKER, '1');
     req.url = `${url.pathname}${url.search}`;
   }
-  if (path === '/.well-known/oauth-authorization-server') req.url = '/.well-known/openid-configuration';
+  if (path === '/.well-known/openid-configuration' || path === '/.well-known/oauth-authorization-server') {
+    // Okta answers 400 to discovery with an unknown `client_id` (okta-api.md §1.2).
+    const clientId = url.searchParams.get('client_id');
+    if (clientId !== null && clientId !== deps.clientId) {
+      return sendJson(res, 400, { error: 'invalid_client', error_description: INVALID_CLIENT_ID });
+    }
+    req.url = '/.well-known/openid-configuration';
+  }
   if (path.startsWith('/interaction/')) return handleInteraction(deps.provider, deps.index, req, res, path);
   if (path.startsWith('/__dev/')) return handleFaultsRoute(deps.faults, req, res, path);
   if (path.startsWith('/img/logos/') && method === 'GET') {

@@ -13,7 +13,12 @@ export { FAULT_DEFAULTS, resetFaults } from './faults';
 export type { SeedApp, SeedAppLink, SeedGroup, SeedOrg, SeedUser, SeedUserStatus } from './seed/types';
 export { DEMO_LOGINS, DEMO_PASSWORD, generateOrg } from './seed/generate-org';
 export { SIGN_IN_FAILED } from './oidc/interaction';
-export { REFRESH_TOKEN_INVALID, UNTRUSTED_ORIGIN, USER_NOT_ASSIGNED } from './oidc/okta-error-text';
+export {
+  INVALID_CLIENT_ID,
+  REFRESH_TOKEN_INVALID,
+  UNTRUSTED_ORIGIN,
+  USER_NOT_ASSIGNED,
+} from './oidc/okta-error-text';
 
 /** Options of {@link startDevOrg}. */
 export interface DevOrgOptions {
@@ -81,6 +86,7 @@ export async function startDevOrg(options: DevOrgOptions = {}): Promise<DevOrg> 
       index,
       faults,
       limiter: createRateLimiter(),
+      clientId,
       orgUrl: url,
       trustedOrigins,
     }),

@@ -4,6 +4,7 @@ import {
   DEMO_LOGINS,
   DEMO_PASSWORD,
   EXTENSION_REDIRECT_URI,
+  INVALID_CLIENT_ID,
   REFRESH_TOKEN_INVALID,
   resetFaults,
   SIGN_IN_FAILED,
@@ -84,6 +85,14 @@ describe('the dev org as an OpenID provider', () => {
     );
     const oauthMetadata = await fetch(`${devOrg.url}/.well-known/oauth-authorization-server`);
     expect(((await oauthMetadata.json()) as { issuer: string }).issuer).toBe(devOrg.url);
+  });
+
+  it('answers discovery with an unknown client_id with 400, as Okta does, and the right one with metadata', async () => {
+    const unknown = await fetch(`${devOrg.url}/.well-known/openid-configuration?client_id=0oa-typo`);
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toEqual({ error: 'invalid_client', error_description: INVALID_CLIENT_ID });
+    const known = await fetch(`${devOrg.url}/.well-known/openid-configuration?client_id=${devOrg.clientId}`);
+    expect(known.status).toBe(200);
   });
 
   it('signs an employee in with a code and PKCE and returns a refresh token without prompt=consent', async () => {

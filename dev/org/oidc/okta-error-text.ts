@@ -16,6 +16,8 @@ export const CLIENT_MISMATCH =
 /** Okta's description for a token or revoke request from an origin that is not a Trusted Origin (okta-api.md §10). */
 export const UNTRUSTED_ORIGIN =
   'Browser requests to the token endpoint must be made from one of the registered Trusted Origins.';
+/** Okta's description for an unknown client id (token endpoint and discovery with `client_id`). */
+export const INVALID_CLIENT_ID = "Invalid value for 'client_id' parameter.";
 /** Okta's description when the signed-in user is not assigned to the client app (okta-api.md §2.3). */
 export const USER_NOT_ASSIGNED = 'User is not assigned to the client application.';
 
