@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import type { App, Person } from '../../../lib/records';
+import { search } from '../../../lib/search/search';
+import {
+  SEARCH_INDEX_FORMAT_VERSION,
+  buildSearchIndex,
+  restoreSearchIndex,
+  serializeSearchIndex,
+} from '../../../lib/search/search-index';
+import type { SearchIndex } from '../../../lib/search/search-index';
+
+const apps: App[] = [
+  {
+    id: '0oa1 https://a/1',
+    appInstanceId: '0oa1',
+    label: 'Slack',
+    linkUrl: 'https://a/1',
+    appName: 'slack',
+    sortOrder: 0,
+  },
+  {
+    id: '0oa2 https://a/2',
+    appInstanceId: '0oa2',
+    label: 'Workday',
+    linkUrl: 'https://a/2',
+    appName: 'wd',
+    sortOrder: 1,
+  },
+];
+const people: Person[] = [
+  { id: '00u1', displayName: "Seán O'Brien", email: 'sean.obrien@acme.example' },
+  { id: '00u2', displayName: '王小明', email: 'wxm@acme.example' },
+  { id: '00u3', displayName: 'Anne Duval-Smith', email: 'anne.duvalsmith@acme.example' },
+];
+const queries = ['s', 'slack', 'obrien', '小明', 'duval smith', 'sean.obrien@', 'wokrday'];
+
+function answers(index: SearchIndex): unknown[] {
+  return queries.map((q) =>
+    search(index, q).map((r) => [r.kind, r.kind === 'app' ? r.app.id : r.person.id, r.score]),
+  );
+}
+
+function roundTrip<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}
+
+describe('saved search index', () => {
+  const built = buildSearchIndex(apps, people);
+  const saved = serializeSearchIndex(built);
+
+  it('is a JSON-safe object carrying its format version and build options', () => {
+    expect(roundTrip(saved)).toEqual(saved);
+    expect(saved.version).toBe(SEARCH_INDEX_FORMAT_VERSION);
+    expect(Object.keys(saved.options).length).toBeGreaterThan(0);
+  });
+
+  it('restores to an index that answers every query exactly as the one it was saved from', () => {
+    const restored = restoreSearchIndex(roundTrip(saved), apps, people);
+    expect(answers(restored)).toEqual(answers(built));
+  });
+
+  it('returns the records it was given on restore', () => {
+    const restored = restoreSearchIndex(roundTrip(saved), apps, people);
+    const [top] = search(restored, 'slack');
+    expect(top?.kind === 'app' && top.app).toBe(apps[0]);
+  });
+
+  it.each([
+    ['another format version', { ...saved, version: SEARCH_INDEX_FORMAT_VERSION + 1 }],
+    ['other build options', { ...saved, options: { ...saved.options, tokenizer: 'something-else' } }],
+    ['an extra build option', { ...saved, options: { ...saved.options, stemming: 'on' } }],
+    ['another format name', { ...saved, format: 'minisearch' }],
+    ['missing terms', { ...saved, terms: undefined }],
+    ['postings pointing past the records', { ...saved, postingDoc: saved.postingDoc.map(() => 99) }],
+    ['a truncated posting table', { ...saved, postingStart: saved.postingStart.slice(1) }],
+    ['unsorted terms', { ...saved, terms: saved.terms.split('\n').reverse().join('\n') }],
+    ['a string', 'not an index'],
+    ['null', null],
+    ['undefined', undefined],
+  ])('is rebuilt from the records when the saved value has %s', (_, value) => {
+    const restored = restoreSearchIndex(roundTrip(value), apps, people);
+    expect(answers(restored)).toEqual(answers(built));
+  });
+
+  it('is rebuilt when the records changed since it was saved', () => {
+    const renamed = people.map((p) => (p.id === '00u1' ? { ...p, displayName: 'Siobhán Kelly' } : p));
+    const restored = restoreSearchIndex(roundTrip(saved), apps, renamed);
+    expect(search(restored, 'siobhan').map((r) => r.kind === 'person' && r.person.id)).toEqual(['00u1']);
+    expect(search(restored, 'obrien').map((r) => r.kind === 'person' && r.person.id)).toEqual(['00u1']);
+    const added = [...people, { id: '00u4', displayName: 'Zoë Adams' }];
+    expect(search(restoreSearchIndex(roundTrip(saved), apps, added), 'zoe')).toHaveLength(1);
+  });
+
+  it('round-trips an empty directory', () => {
+    const empty = serializeSearchIndex(buildSearchIndex([], []));
+    expect(search(restoreSearchIndex(roundTrip(empty), [], []), 'a')).toEqual([]);
+  });
+});
