@@ -23,8 +23,11 @@ export interface SearchOptions {
   frecency?: ReadonlyMap<string, number>;
 }
 
-/** Ranking tiers, applied in order before any score: exact app name, all words by prefix, typos. */
-const Tier = { exactApp: 0, prefix: 1, typo: 2 } as const;
+/**
+ * Ranking tiers, applied in order before any score: exact app name, every word equal to a word of the
+ * name (so a person called "Mark" is not buried under "Marketo"), every word a prefix, typos.
+ */
+const Tier = { exactApp: 0, exactWords: 1, prefix: 2, typo: 3 } as const;
 
 // Word scores: every non-typo match scores above every typo match, so a word's best match also
 // tells its tier (see wordScore).
@@ -125,7 +128,14 @@ function evaluate(
   }
   const appCount = data.apps.length;
   if (doc < appCount) {
-    out.tier = data.appLabels[doc] === q.normalized ? Tier.exactApp : typo ? Tier.typo : Tier.prefix;
+    out.tier =
+      data.appLabels[doc] === q.normalized
+        ? Tier.exactApp
+        : typo
+          ? Tier.typo
+          : allExact
+            ? Tier.exactWords
+            : Tier.prefix;
   } else {
     const person = data.people[doc - appCount] as Person;
     if (
@@ -136,7 +146,7 @@ function evaluate(
       return false;
     }
     if (allExact && normalizeText(person.displayName) === q.normalized) total += FULL_NAME_BONUS;
-    out.tier = typo ? Tier.typo : Tier.prefix;
+    out.tier = typo ? Tier.typo : allExact ? Tier.exactWords : Tier.prefix;
   }
   out.doc = doc;
   out.score = total;
@@ -256,7 +266,6 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
       // Short prefixes match a large share of the directory: rank them once per index, then reuse.
       const docs = shortQueryPeople(data, words, q);
       for (const doc of docs) {
-        if (top.items.length === limit) break;
         evaluate(data, doc, words, q, false, entry);
         entry.frecency = 0;
         top.offer({ ...entry });
