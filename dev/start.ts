@@ -63,7 +63,7 @@ async function main(): Promise<void> {
     );
   }
 
-  const org = await startDevOrg({ port: PORT });
+  const org = await startDevOrg({ port: PORT, quiet: true });
   let browser: ChildProcess | undefined;
   let profileDir: string | undefined;
   let stopping: Promise<void> | undefined;
@@ -87,7 +87,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop(0));
 
   try {
-    console.log(`Dev org listening on ${org.url}. Building the extension…`);
+    console.log(
+      `Dev org on ${org.url} (${org.org.users.length} people, ${org.org.apps.length} apps). Building the extension…`,
+    );
     await run(WXT, ['build', '--mode', 'development'], {
       ...process.env,
       DEV_ORG_URL: org.url,

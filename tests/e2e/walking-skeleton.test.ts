@@ -6,6 +6,8 @@
  * Each step is a test of its own so a failure names the step; once one fails, the rest are skipped.
  * Everything is found by role and accessible name (DESIGN.md, "UI contract").
  */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { pickApp, pickAppWithXmlCharacters, pickPerson } from './fixtures';
@@ -19,6 +21,7 @@ import {
   omniboxText,
   openNewTab,
   screenshot,
+  SCREENSHOT_DIR,
   startE2eOrg,
 } from './harness';
 import type { DevOrg, ExtensionBrowser } from './harness';
@@ -27,6 +30,22 @@ const SYNC_TIMEOUT = 60_000;
 const UI_TIMEOUT = 15_000;
 
 let failedStep: string | undefined;
+/** The page a failure is recorded from: the new tab under test, when there is one. */
+let pageOnFailure: Page | undefined;
+
+/** Saves a screenshot and the accessibility tree of the new tab, to see what the user would have seen. */
+async function recordFailure(stepName: string): Promise<void> {
+  const page = pageOnFailure;
+  if (!page || page.isClosed()) return;
+  const slug = stepName.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+  try {
+    await screenshot(page, `failure-${slug}.png`);
+    const tree = await page.locator('body').ariaSnapshot({ timeout: 5_000 });
+    await writeFile(join(SCREENSHOT_DIR, `failure-${slug}.aria.yml`), tree);
+  } catch {
+    // Best effort: the browser may be gone already.
+  }
+}
 
 /** A scenario step: skipped once an earlier step failed, since it depends on that one's outcome. */
 function step(name: string, body: () => Promise<void>): void {
@@ -36,6 +55,7 @@ function step(name: string, body: () => Promise<void>): void {
       await body();
     } catch (error) {
       failedStep = name;
+      await recordFailure(name);
       throw error;
     }
   });
@@ -77,6 +97,7 @@ describe('walking skeleton: sign in, sync, and find apps and people from the new
   step('a signed-out new tab offers a Sign in button', async () => {
     browser = await launchExtension(profileDir);
     newTab = await openNewTab(browser.context);
+    pageOnFailure = newTab;
     await expect
       .poll(() => newTab.getByRole('button', { name: /Sign in/ }).count(), { timeout: UI_TIMEOUT })
       .toBeGreaterThan(0);
@@ -124,15 +145,29 @@ describe('walking skeleton: sign in, sync, and find apps and people from the new
     await screenshot(newTab, 'newtab-results.png');
   });
 
-  step("activating the app's row opens a tab on the app's link", async () => {
+  step("activating the app's row opens the app's link in a tab", async () => {
+    const { context } = browser!;
     await searchBox(newTab).fill(app.query);
     const row = resultRow(newTab, app.label).first();
     await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-    const opened = browser!.context.waitForEvent('page', { timeout: UI_TIMEOUT });
+    // From the new tab page the app may replace the page itself (as the browser's own shortcuts do) or
+    // open beside it; either is a tab on the app's link.
+    const inNewTab = context
+      .waitForEvent('page', { timeout: UI_TIMEOUT })
+      .then(
+        async (tab) => (await tab.waitForURL(app.linkUrl, { timeout: UI_TIMEOUT, waitUntil: 'commit' }), tab),
+      );
+    const inThisTab = newTab
+      .waitForURL(app.linkUrl, { timeout: UI_TIMEOUT, waitUntil: 'commit' })
+      .then(() => newTab);
     await row.click();
-    const tab = await opened;
-    await tab.waitForURL(app.linkUrl, { timeout: UI_TIMEOUT, waitUntil: 'commit' });
-    await tab.close();
+    const tab = await Promise.any([inNewTab, inThisTab]);
+    if (tab === newTab) {
+      newTab = await openNewTab(context);
+      pageOnFailure = newTab;
+    } else {
+      await tab.close();
+    }
   });
 
   step('the omnibox suggests the app, and entering the suggestion opens its link', async () => {
@@ -170,6 +205,7 @@ describe('walking skeleton: sign in, sync, and find apps and people from the new
       org = undefined;
       browser = await launchExtension(profileDir);
       newTab = await openNewTab(browser.context);
+      pageOnFailure = newTab;
       await searchBox(newTab).waitFor({ state: 'visible', timeout: UI_TIMEOUT });
       await searchBox(newTab).fill(app.query);
       await resultRow(newTab, app.label).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
