@@ -4,8 +4,11 @@
  * Branded Google Chrome ignores `--load-extension` since version 137, so only Chromium (or a binary
  * named by CHROME_PATH) is used; see ../shared/reference/e2e-recipe.md for the verified flags.
  */
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
 
 /** Raised when no usable Chromium is found; the message says what to install. */
 export class ChromiumNotFoundError extends Error {
@@ -111,4 +114,107 @@ export function extensionArgs(extensionDir: string): string[] {
     '--disable-sync',
     ...(needsNoSandbox() ? ['--no-sandbox'] : []),
   ];
+}
+
+/** Options of {@link launchChromiumWithExtension}. */
+export interface LaunchOptions {
+  executablePath: string;
+  extensionDir: string;
+  profileDir: string;
+  /** Opened once the extension's service worker runs, so that its pages (the new tab) are in place. */
+  url: string;
+  /** How long to wait for the service worker before opening `url` anyway. */
+  readyTimeoutMs?: number;
+}
+
+/** A headful Chromium started by {@link launchChromiumWithExtension}. */
+export interface LaunchedChromium {
+  process: ChildProcess;
+  /** Resolves once `url` is open; `extensionReady` says whether the extension's worker was seen first. */
+  opened: Promise<{ extensionReady: boolean }>;
+  /** The tail of Chromium's stderr, for a message when it dies at start. */
+  stderrTail(): string;
+}
+
+interface TargetInfo {
+  targetId: string;
+  type: string;
+  url: string;
+}
+
+/**
+ * Starts headful Chromium with the unpacked extension in `profileDir` and opens `url` once the extension
+ * is running. A URL given on the command line is opened before Chromium has loaded an unpacked extension
+ * (an overridden new tab comes up blank, an extension page as ERR_BLOCKED_BY_CLIENT), so the browser
+ * starts on about:blank and a DevTools pipe (no port) opens `url` when the service worker appears.
+ */
+export function launchChromiumWithExtension(options: LaunchOptions): LaunchedChromium {
+  const child = spawn(
+    options.executablePath,
+    [
+      ...extensionArgs(options.extensionDir),
+      `--user-data-dir=${options.profileDir}`,
+      '--remote-debugging-pipe',
+      'about:blank',
+    ],
+    // fd 3: commands to Chromium, fd 4: its answers and events (null-terminated JSON).
+    { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] },
+  );
+  let tail = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    tail = (tail + chunk.toString()).slice(-4_000);
+  });
+  const toBrowser = child.stdio[3] as Writable;
+  const fromBrowser = child.stdio[4] as Readable;
+  toBrowser.on('error', () => {});
+  fromBrowser.on('error', () => {});
+
+  let nextId = 1;
+  const pending = new Map<number, (result: Record<string, unknown>) => void>();
+  const pages = new Map<string, TargetInfo>();
+  let onWorker: (() => void) | undefined;
+  let buffered = '';
+  fromBrowser.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString();
+    let end: number;
+    while ((end = buffered.indexOf('\0')) >= 0) {
+      const message = JSON.parse(buffered.slice(0, end)) as {
+        id?: number;
+        method?: string;
+        params?: { targetInfo?: TargetInfo };
+        result?: Record<string, unknown>;
+      };
+      buffered = buffered.slice(end + 1);
+      if (message.id !== undefined) {
+        pending.get(message.id)?.(message.result ?? {});
+        pending.delete(message.id);
+      }
+      const info = message.params?.targetInfo;
+      if (!info) continue;
+      if (message.method === 'Target.targetDestroyed') pages.delete(info.targetId);
+      else if (info.type === 'page') pages.set(info.targetId, info);
+      else if (info.type === 'service_worker' && info.url.startsWith('chrome-extension://')) onWorker?.();
+    }
+  });
+  const send = (method: string, params: Record<string, unknown> = {}) =>
+    new Promise<Record<string, unknown>>((done) => {
+      const id = nextId++;
+      pending.set(id, done);
+      toBrowser.write(`${JSON.stringify({ id, method, params })}\0`);
+    });
+
+  const opened = (async () => {
+    const workerSeen = new Promise<boolean>((done) => {
+      onWorker = () => done(true);
+      setTimeout(() => done(false), options.readyTimeoutMs ?? 20_000).unref();
+    });
+    await send('Target.setDiscoverTargets', { discover: true });
+    const extensionReady = await workerSeen;
+    const startPages = [...pages.values()].filter((page) => page.url === 'about:blank');
+    await send('Target.createTarget', { url: options.url });
+    for (const page of startPages) await send('Target.closeTarget', { targetId: page.targetId });
+    return { extensionReady };
+  })();
+
+  return { process: child, opened, stderrTail: () => tail };
 }

@@ -10,7 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ChromiumNotFoundError, extensionArgs, findChromium } from './chromium';
+import { ChromiumNotFoundError, findChromium, launchChromiumWithExtension } from './chromium';
 import { startDevOrg } from './org/index';
 
 const HOST = '127.0.0.1';
@@ -100,26 +100,27 @@ async function main(): Promise<void> {
     }
 
     profileDir = await mkdtemp(join(tmpdir(), 'workstation-profile-'));
-    // Chromium's own chatter (D-Bus, GPU) is noise here; keep its tail in case it dies at start.
-    let stderrTail = '';
-    browser = spawn(
-      chromium,
-      [...extensionArgs(EXTENSION_DIR), `--user-data-dir=${profileDir}`, 'chrome://newtab/'],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
-    );
-    browser.stderr?.on('data', (chunk: Buffer) => {
-      stderrTail = (stderrTail + chunk.toString()).slice(-4_000);
+    const launched = launchChromiumWithExtension({
+      executablePath: chromium,
+      extensionDir: EXTENSION_DIR,
+      profileDir,
+      url: 'chrome://newtab/',
     });
+    browser = launched.process;
     browser.once('exit', (code, signal) => {
       if (stopping) return;
       if (code !== 0 && signal === null) {
-        console.error(`Chromium exited with code ${code}. Its last output:\n${stderrTail}`);
+        console.error(`Chromium exited with code ${code}. Its last output:\n${launched.stderrTail()}`);
         void stop(1);
       } else {
         console.log('\nChromium was closed.');
         void stop(0);
       }
     });
+    const { extensionReady } = await launched.opened;
+    if (!extensionReady) {
+      console.warn('The extension did not start within 20 s; see chrome://extensions in that browser.');
+    }
 
     console.log(
       [
