@@ -3,6 +3,16 @@ import type { AppView, PersonView } from '@/lib/messaging/protocol';
 import { AppLogo } from './AppLogo';
 import { Highlighted } from './Highlighted';
 
+/** Two overlapping sheets: the usual "copy" glyph, drawn so it never depends on a font. */
+function CopyIcon() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <rect x="5" y="5" width="9" height="9" rx="1.5" fill="none" stroke="currentColor" stroke-width="1.5" />
+      <path d="M3 11V3.5A1.5 1.5 0 0 1 4.5 2H11" fill="none" stroke="currentColor" stroke-width="1.5" />
+    </svg>
+  );
+}
+
 /** Shared props of a result row. */
 interface RowProps {
   index: number;
@@ -24,7 +34,9 @@ export function AppRow(props: RowProps & { app: AppView; onOpen: (newTab: boolea
       >
         <AppLogo label={app.label} {...(app.logoUrl ? { logoUrl: app.logoUrl } : {})} />
         <span class="name">
-          <Highlighted text={app.label} ranges={app.highlights} />
+          <span class="primary-text">
+            <Highlighted text={app.label} ranges={app.highlights} />
+          </span>
         </span>
         <span class="kind muted">{messages.omniboxAppTag}</span>
       </div>
@@ -51,7 +63,9 @@ export function PersonRow(
           {[...person.displayName][0]?.toUpperCase() ?? '?'}
         </span>
         <span class="name">
-          <Highlighted text={person.displayName} ranges={person.highlights} />
+          <span class="primary-text">
+            <Highlighted text={person.displayName} ranges={person.highlights} />
+          </span>
           {facts && <span class="facts muted">{facts}</span>}
         </span>
         {person.email && <span class="email muted">{person.email}</span>}
@@ -72,7 +86,7 @@ export function PersonRow(
               props.onCopy();
             }}
           >
-            {props.copied ? messages.copied : '⧉'}
+            {props.copied ? messages.copied : <CopyIcon />}
           </button>
         </div>
       )}
