@@ -18,28 +18,45 @@ export class ChromiumNotFoundError extends Error {
 const INSTALL_HINT =
   'Install Chromium (`sudo apt-get install chromium` on Debian/Ubuntu) or set CHROME_PATH to a Chromium binary.';
 
-/** Absolute paths to try, best first: the real binary before distribution wrappers that add flags. */
-const CHROMIUM_PATHS: readonly string[] = [
-  '/usr/lib/chromium/chromium',
-  '/usr/lib/chromium-browser/chromium-browser',
-  '/usr/lib64/chromium-browser/chromium-browser',
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/snap/bin/chromium',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium',
-];
+/** Where to look for a browser, best first. */
+export interface ChromiumLocations {
+  /** Absolute paths of Chromium: the real binary before distribution wrappers that add flags. */
+  chromiumPaths: readonly string[];
+  /** Names of Chromium looked up on PATH after the fixed paths. */
+  chromiumNames: readonly string[];
+  /** Branded Chrome, looked for only to explain why it is not used. */
+  brandedPaths: readonly string[];
+  brandedNames: readonly string[];
+}
 
-/** Names looked up on PATH after the fixed paths. */
-const CHROMIUM_NAMES: readonly string[] = ['chromium', 'chromium-browser'];
-
-/** Branded Chrome, looked for only to explain why it is not used. */
-const BRANDED_CHROME: readonly string[] = [
-  '/opt/google/chrome/chrome',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-];
-const BRANDED_NAMES: readonly string[] = ['google-chrome', 'google-chrome-stable'];
+/** The usual install locations on Linux, macOS and Windows. */
+export function defaultLocations(env: NodeJS.ProcessEnv = process.env): ChromiumLocations {
+  const windowsDirs =
+    process.platform === 'win32'
+      ? [env.LOCALAPPDATA, env.PROGRAMFILES, env['PROGRAMFILES(X86)']].filter((dir): dir is string => !!dir)
+      : [];
+  return {
+    chromiumPaths: [
+      '/usr/lib/chromium/chromium',
+      '/usr/lib/chromium-browser/chromium-browser',
+      '/usr/lib64/chromium-browser/chromium-browser',
+      '/usr/bin/chromium',
+      '/usr/bin/chromium-browser',
+      '/snap/bin/chromium',
+      '/Applications/Chromium.app/Contents/MacOS/Chromium',
+      ...windowsDirs.map((dir) => join(dir, 'Chromium', 'Application', 'chrome.exe')),
+    ],
+    chromiumNames: ['chromium', 'chromium-browser'],
+    brandedPaths: [
+      '/opt/google/chrome/chrome',
+      '/usr/bin/google-chrome',
+      '/usr/bin/google-chrome-stable',
+      '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+      ...windowsDirs.map((dir) => join(dir, 'Google', 'Chrome', 'Application', 'chrome.exe')),
+    ],
+    brandedNames: ['google-chrome', 'google-chrome-stable'],
+  };
+}
 
 function isExecutable(path: string): boolean {
   try {
@@ -62,33 +79,26 @@ function onPath(name: string, env: NodeJS.ProcessEnv): string | undefined {
   return undefined;
 }
 
-function windowsPaths(env: NodeJS.ProcessEnv): string[] {
-  if (process.platform !== 'win32') return [];
-  return [env.LOCALAPPDATA, env.PROGRAMFILES, env['PROGRAMFILES(X86)']]
-    .filter((dir): dir is string => Boolean(dir))
-    .map((dir) => join(dir, 'Chromium', 'Application', 'chrome.exe'));
-}
-
 /**
  * The Chromium binary to launch: CHROME_PATH if set, then the usual install locations and names.
  * Throws ChromiumNotFoundError with a sentence a person can act on.
  */
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
+export function findChromium(
+  env: NodeJS.ProcessEnv = process.env,
+  locations: ChromiumLocations = defaultLocations(env),
+): string {
   const explicit = env.CHROME_PATH?.trim();
   if (explicit) {
     if (isExecutable(explicit)) return explicit;
     throw new ChromiumNotFoundError(`CHROME_PATH is set to ${explicit}, which is not an executable file.`);
   }
-  for (const path of [...CHROMIUM_PATHS, ...windowsPaths(env)]) {
-    if (isExecutable(path)) return path;
-  }
-  for (const name of CHROMIUM_NAMES) {
-    const found = onPath(name, env);
-    if (found) return found;
-  }
+  const found =
+    locations.chromiumPaths.find(isExecutable) ??
+    locations.chromiumNames.map((name) => onPath(name, env)).find((path) => path !== undefined);
+  if (found) return found;
   const branded =
-    BRANDED_CHROME.find(isExecutable) ??
-    BRANDED_NAMES.map((name) => onPath(name, env)).find((found) => found !== undefined);
+    locations.brandedPaths.find(isExecutable) ??
+    locations.brandedNames.map((name) => onPath(name, env)).find((path) => path !== undefined);
   if (branded) {
     throw new ChromiumNotFoundError(
       `Only Google Chrome was found (${branded}), and branded Chrome ignores --load-extension since version 137. ${INSTALL_HINT}`,

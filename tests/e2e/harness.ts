@@ -43,7 +43,17 @@ export async function startE2eOrg(
 ): Promise<DevOrg> {
   // Imported on demand so that the harness smoke test does not need the dev org.
   const { startDevOrg } = await import('../../dev/org/index');
-  return startDevOrg({ quiet: true, ...options, port: E2E_ORG_PORT });
+  try {
+    return await startDevOrg({ quiet: true, ...options, port: E2E_ORG_PORT });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new Error(
+        `Port ${E2E_ORG_PORT} is in use (another E2E run?); the E2E build points its dev org there.`,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
 }
 
 export interface ExtensionBrowser {
