@@ -6,7 +6,7 @@
  * Each step is a test of its own so a failure names the step; once one fails, the rest are skipped.
  * Everything is found by role and accessible name (DESIGN.md, "UI contract").
  */
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -76,7 +76,7 @@ function escapeRegExp(text: string): string {
 describe('walking skeleton: sign in, sync, and find apps and people from the new tab and the omnibox', () => {
   let org: DevOrg | undefined;
   let browser: ExtensionBrowser | undefined;
-  let profileDir: string;
+  let profileDir: string | undefined;
   let newTab: Page;
   let app: ExpectedApp;
   let person: ExpectedPerson;
@@ -91,7 +91,7 @@ describe('walking skeleton: sign in, sync, and find apps and people from the new
   afterAll(async () => {
     await browser?.close();
     await org?.close();
-    await browser?.removeProfile();
+    if (profileDir) await rm(profileDir, { recursive: true, force: true });
   });
 
   step('a signed-out new tab offers a Sign in button', async () => {
