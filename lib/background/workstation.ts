@@ -25,6 +25,9 @@ import type { OrgConfig } from './org-config';
 import { loadOrgConfig } from './org-config';
 import { SyncRunner } from './sync-runner';
 
+/** A managed-policy source that has not answered yet: the last good policy stays in force. */
+const NO_POLICY_YET = { read: async () => undefined };
+
 /** Name of the periodic sync alarm. */
 export const SYNC_ALARM = 'workstation-sync';
 const LAST_ERROR_KEY = 'ui.lastError';
@@ -51,14 +54,20 @@ export class Workstation {
     this.session = new SessionManager(platform);
     this.catalog = new Catalog(db, now);
     this.sync = new SyncRunner(platform.local, this.catalog, db, () => void this.broadcastState(), now);
-    this.config = this.loadConfig();
+    // Start from the last good policy at once: Chrome's first managed-storage read after a browser
+    // start can take seconds (seen: 2.8 s), and nothing should wait for it. The fresh read follows.
+    this.config = loadOrgConfig(NO_POLICY_YET, platform.local, buildDefaults);
+    void this.reloadConfig();
   }
 
-  /** Re-reads managed policy (it changed, or the worker woke). */
+  /** Re-reads managed policy (it changed, or the worker woke); pages hear of it only if it changed. */
   async reloadConfig(): Promise<void> {
-    this.config = this.loadConfig();
-    await this.config;
-    await this.broadcastState();
+    // The settings in force stay until the fresh read answers, so no request waits for it.
+    const after = await this.loadConfig();
+    const before = await this.config.catch(() => undefined);
+    this.config = Promise.resolve(after);
+    if (!before || JSON.stringify(before.settings) !== JSON.stringify(after.settings))
+      await this.broadcastState();
   }
 
   /** The handlers of every page request (STYLE.md, rule 2). */

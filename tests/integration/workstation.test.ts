@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DevOrg } from '@/dev/org/index';
 import { startDevOrg } from '@/dev/org/index';
 import { omniboxInputChanged, omniboxInputEntered } from '@/lib/background/omnibox';
@@ -240,5 +240,25 @@ describe('a session over time', () => {
       body: new URLSearchParams({ token: refreshToken, client_id: devOrg.clientId }).toString(),
     });
     expect(await introspection.json()).toMatchObject({ active: false });
+  });
+});
+
+describe('managed policy at browser start', () => {
+  it('answers pages at once while managed storage is slow, then applies the policy when it answers', async () => {
+    let answer: (value: unknown) => void = () => undefined;
+    platform = fakePlatform(httpLoginFlow(REDIRECT_URI, () => login));
+    platform.managedPolicy = { read: () => new Promise((resolve) => (answer = resolve)) };
+    workstation = new Workstation(
+      platform,
+      { oktaDomain: devOrg.url, clientId: devOrg.clientId },
+      'slow-policy',
+    );
+
+    const first = await workstation.viewState();
+    expect(first.orgHost).toBe(new URL(devOrg.url).host);
+
+    answer({ oktaDomain: 'acme.okta.com', clientId: '0oaACME' });
+    await vi.waitFor(async () => expect((await workstation.viewState()).orgHost).toBe('acme.okta.com'));
+    expect(platform.broadcasts).not.toHaveLength(0);
   });
 });
