@@ -1,5 +1,5 @@
 import { normalizeText } from './normalize';
-import { fuzzyTerms } from './term-table';
+import { typoDistance } from './typo-distance';
 
 // A word as displayed: letters, digits and marks, with the apostrophes that normalisation drops.
 const SEGMENT_RE = /[\p{L}\p{N}\p{M}'’‘ʼʻ`´′＇]+/gu;
@@ -96,7 +96,7 @@ function typoRange(
   if (word.maxDistance === 0) return undefined;
   for (const segment of segments) {
     const folded = compact(display.slice(segment.start, segment.end));
-    if (folded !== '' && fuzzyTerms([folded], word.text, word.maxDistance).size > 0)
+    if (folded !== '' && typoDistance(word.text, folded, word.maxDistance) <= word.maxDistance)
       return [segment.start, segment.end];
   }
   return undefined;

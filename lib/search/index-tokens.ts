@@ -78,3 +78,27 @@ export function emailDomain(email: string | undefined): string {
   const at = email?.lastIndexOf('@') ?? -1;
   return email === undefined || at < 0 ? '' : normalizeText(email.slice(at + 1));
 }
+
+// A key stores each token behind one character that carries its flags: 0x20 + flags lands in
+// '!'…'/', punctuation that normalised tokens never contain, so no other separator is needed.
+const FLAG_CHAR_BASE = 0x20;
+
+/** Whether the UTF-16 unit `code` is a flag character of a key (and so starts a token). */
+export function isFlagChar(code: number): boolean {
+  return code > FLAG_CHAR_BASE && code <= FLAG_CHAR_BASE + 15;
+}
+
+/** The flags carried by the flag character `code`. */
+export function flagsOf(code: number): number {
+  return code - FLAG_CHAR_BASE;
+}
+
+/**
+ * Encodes a record's tokens into one compact string, its key: what ranking reads per candidate and
+ * what answers queries while the full index is still loading.
+ */
+export function encodeKey(tokens: ReadonlyMap<string, number>): string {
+  let key = '';
+  for (const [token, flags] of tokens) key += String.fromCharCode(FLAG_CHAR_BASE + flags) + token;
+  return key;
+}

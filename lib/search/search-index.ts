@@ -1,17 +1,22 @@
 import type { App, Person } from '../records';
-import { appTokens, personTokens } from './index-tokens';
-import { normalizeText } from './normalize';
 import { fingerprintRecords } from './fingerprint';
-import { commonPrefixLengths } from './term-table';
+import { appTokens, encodeKey, personTokens } from './index-tokens';
+import { normalizeText } from './normalize';
+import { buildPrefixTable, restorePrefixTable, serializePrefixTable } from './prefix-table';
+import type { PrefixTable, SerializedPrefixTable } from './prefix-table';
+import { buildSegment, finishLoading, loadSegment, loadingSegment, segmentJson } from './segment';
+import type { Segment } from './segment';
 
 /** The version of the saved index layout; a saved index of any other version is rebuilt. */
-export const SEARCH_INDEX_FORMAT_VERSION = 1;
+export const SEARCH_INDEX_FORMAT_VERSION = 2;
 
 /** The options an index is built with; a saved index built with other options is rebuilt. */
 export const SEARCH_INDEX_OPTIONS = {
+  engine: 'minisearch-7/terms',
   tokenizer: 'words+joined+cjk-suffixes/1',
   normalizer: 'nfkd-fold/1',
-  docOrder: 'label-then-id/1',
+  docOrder: 'by-id/name-then-id/2',
+  shortPrefixes: 'top-24/1',
 } as const;
 
 /** The plain, JSON-safe form of an index, saved beside the records it was built from. */
@@ -21,38 +26,34 @@ export interface SerializedIndex {
   options: Record<string, string>;
   /** Hash of the records the index was built from, so stale records are caught on restore. */
   fingerprint: string;
+  /** Rank → position of the record among the records sorted by id. */
   appOrder: number[];
   personOrder: number[];
-  /** Sorted unique terms, joined with '\n' (normalised terms never contain whitespace). */
-  terms: string;
-  postingStart: number[];
-  postingDoc: number[];
-  postingFlags: number[];
+  /** Each record's encoded tokens in rank order, joined with '\n'. */
+  appKeys: string;
+  personKeys: string;
+  shortPrefixes: SerializedPrefixTable;
+  /** MiniSearch's own JSON of each segment's index. */
+  apps: string;
+  people: string;
 }
 
 /** @internal The data behind a {@link SearchIndex}; only lib/search reads it. */
 export interface IndexData {
-  /** Apps then people, each in (normalised name, id) order: a doc id doubles as its tie-break rank. */
+  /** Apps and people each in (normalised name, id) order: the rank doubles as the tie-break. */
   readonly apps: readonly App[];
   readonly people: readonly Person[];
-  readonly terms: readonly string[];
-  /** Shared-prefix lengths of neighbouring terms, for the typo walk. */
-  readonly lcp: Uint8Array;
-  readonly postingStart: Uint32Array;
-  readonly postingDoc: Uint32Array;
-  readonly postingFlags: Uint8Array;
-  readonly docTermStart: Uint32Array;
-  readonly docTerm: Uint32Array;
-  readonly docTermFlags: Uint8Array;
   readonly appLabels: readonly string[];
+  /** Normalised display names by rank, filled as ranking needs them (a restore does not compute them). */
+  readonly personNames: Array<string | undefined>;
+  readonly appSegment: Segment;
+  readonly peopleSegment: Segment;
+  readonly prefixes: PrefixTable;
   readonly fingerprint: string;
   readonly appOrder: readonly number[];
   readonly personOrder: readonly number[];
-  /** Ranked people for one-word queries of one or two characters, filled on first use. */
-  readonly shortQueryCache: Map<string, Uint32Array>;
-  /** Scratch: `seen[doc] === epoch` marks a document already looked at by the current query. */
-  readonly seen: Uint32Array;
-  epoch: number;
+  /** Settles once the people index is fully loaded. */
+  readonly ready: Promise<void>;
 }
 
 /** @internal Key under which a {@link SearchIndex} carries its data. */
@@ -61,6 +62,17 @@ export const INDEX_DATA: unique symbol = Symbol('workstation.searchIndex');
 /** An in-memory search index over apps and people; its contents are private to lib/search. */
 export interface SearchIndex {
   readonly [INDEX_DATA]: IndexData;
+}
+
+// IndexedDB's getAll returns records in key order, whatever order a sync wrote them in: ranks and the
+// fingerprint refer to records sorted by id, so a restore from IndexedDB finds them in that order.
+function sortedById<T extends { id: string }>(records: readonly T[]): readonly T[] {
+  for (let i = 1; i < records.length; i++) {
+    if ((records[i - 1] as T).id > (records[i] as T).id) {
+      return [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    }
+  }
+  return records;
 }
 
 function nameOrder(names: readonly string[], ids: readonly string[]): number[] {
@@ -78,103 +90,38 @@ function nameOrder(names: readonly string[], ids: readonly string[]): number[] {
 
 /** Builds the index of the given apps and people. */
 export function buildSearchIndex(apps: readonly App[], people: readonly Person[]): SearchIndex {
+  const byIdApps = sortedById(apps);
+  const byIdPeople = sortedById(people);
+  const labels = byIdApps.map((app) => normalizeText(app.label));
+  const names = byIdPeople.map((person) => normalizeText(person.displayName));
   const appOrder = nameOrder(
-    apps.map((app) => normalizeText(app.label)),
-    apps.map((app) => app.id),
+    labels,
+    byIdApps.map((app) => app.id),
   );
   const personOrder = nameOrder(
-    people.map((person) => normalizeText(person.displayName)),
-    people.map((person) => person.id),
+    names,
+    byIdPeople.map((person) => person.id),
   );
-  const postings = new Map<string, number[]>();
-  const addDoc = (doc: number, tokens: Map<string, number>): void => {
-    for (const [token, flags] of tokens) {
-      const list = postings.get(token);
-      if (list === undefined) postings.set(token, [doc, flags]);
-      else list.push(doc, flags);
-    }
+  const appTokenMaps = appOrder.map((i) => appTokens((byIdApps[i] as App).label));
+  const personTokenMaps = personOrder.map((i) => personTokens(byIdPeople[i] as Person));
+  const appKeys = appTokenMaps.map(encodeKey);
+  const personKeys = personTokenMaps.map(encodeKey);
+  const rankedNames = personOrder.map((i) => names[i] as string);
+  return {
+    [INDEX_DATA]: {
+      apps: appOrder.map((i) => byIdApps[i] as App),
+      people: personOrder.map((i) => byIdPeople[i] as Person),
+      appLabels: appOrder.map((i) => labels[i] as string),
+      personNames: rankedNames,
+      appSegment: buildSegment(appTokenMaps, appKeys),
+      peopleSegment: buildSegment(personTokenMaps, personKeys),
+      prefixes: buildPrefixTable(personKeys, rankedNames),
+      fingerprint: fingerprintRecords(byIdApps, byIdPeople),
+      appOrder,
+      personOrder,
+      ready: Promise.resolve(),
+    },
   };
-  appOrder.forEach((original, doc) => addDoc(doc, appTokens((apps[original] as App).label)));
-  personOrder.forEach((original, i) => addDoc(apps.length + i, personTokens(people[original] as Person)));
-
-  const terms = [...postings.keys()].sort();
-  const postingStart = new Uint32Array(terms.length + 1);
-  let total = 0;
-  terms.forEach((term, id) => {
-    postingStart[id] = total;
-    total += (postings.get(term) as number[]).length / 2;
-  });
-  postingStart[terms.length] = total;
-  const postingDoc = new Uint32Array(total);
-  const postingFlags = new Uint8Array(total);
-  terms.forEach((term, id) => {
-    const list = postings.get(term) as number[];
-    let at = postingStart[id] as number;
-    for (let i = 0; i < list.length; i += 2) {
-      postingDoc[at] = list[i] as number;
-      postingFlags[at] = list[i + 1] as number;
-      at++;
-    }
-  });
-  return assemble(apps, people, appOrder, personOrder, terms, postingStart, postingDoc, postingFlags, {
-    fingerprint: fingerprintRecords(apps, people),
-  });
-}
-
-function assemble(
-  originalApps: readonly App[],
-  originalPeople: readonly Person[],
-  appOrder: readonly number[],
-  personOrder: readonly number[],
-  terms: readonly string[],
-  postingStart: Uint32Array,
-  postingDoc: Uint32Array,
-  postingFlags: Uint8Array,
-  extra: { fingerprint: string },
-): SearchIndex {
-  const apps = appOrder.map((i) => originalApps[i] as App);
-  const people = personOrder.map((i) => originalPeople[i] as Person);
-  const docCount = apps.length + people.length;
-  // Transpose the postings into each document's own term list, which ranking reads per candidate.
-  const docTermStart = new Uint32Array(docCount + 1);
-  for (let p = 0; p < postingDoc.length; p++) {
-    const slot = (postingDoc[p] as number) + 1;
-    docTermStart[slot] = (docTermStart[slot] as number) + 1;
-  }
-  for (let d = 0; d < docCount; d++)
-    docTermStart[d + 1] = (docTermStart[d + 1] as number) + (docTermStart[d] as number);
-  const fill = docTermStart.slice(0, docCount);
-  const docTerm = new Uint32Array(postingDoc.length);
-  const docTermFlags = new Uint8Array(postingDoc.length);
-  for (let t = 0; t < terms.length; t++) {
-    for (let p = postingStart[t] as number; p < (postingStart[t + 1] as number); p++) {
-      const doc = postingDoc[p] as number;
-      const at = fill[doc] as number;
-      fill[doc] = at + 1;
-      docTerm[at] = t;
-      docTermFlags[at] = postingFlags[p] as number;
-    }
-  }
-  const data: IndexData = {
-    apps,
-    people,
-    terms,
-    lcp: commonPrefixLengths(terms),
-    postingStart,
-    postingDoc,
-    postingFlags,
-    docTermStart,
-    docTerm,
-    docTermFlags,
-    appLabels: apps.map((app) => normalizeText(app.label)),
-    fingerprint: extra.fingerprint,
-    appOrder,
-    personOrder,
-    shortQueryCache: new Map(),
-    seen: new Uint32Array(docCount),
-    epoch: 0,
-  };
-  return { [INDEX_DATA]: data };
 }
 
 /** Turns an index into a plain object to save beside its records (e.g. in IndexedDB). */
@@ -187,10 +134,11 @@ export function serializeSearchIndex(index: SearchIndex): SerializedIndex {
     fingerprint: data.fingerprint,
     appOrder: [...data.appOrder],
     personOrder: [...data.personOrder],
-    terms: data.terms.join('\n'),
-    postingStart: Array.from(data.postingStart),
-    postingDoc: Array.from(data.postingDoc),
-    postingFlags: Array.from(data.postingFlags),
+    appKeys: data.appSegment.keys.join('\n'),
+    personKeys: data.peopleSegment.keys.join('\n'),
+    shortPrefixes: serializePrefixTable(data.prefixes),
+    apps: segmentJson(data.appSegment),
+    people: segmentJson(data.peopleSegment),
   };
 }
 
@@ -204,19 +152,58 @@ function isPermutation(value: unknown, size: number): value is number[] {
   return true;
 }
 
-function isIndexArray(value: unknown, below: number): value is number[] {
-  return (
-    Array.isArray(value) &&
-    value.every((v) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < below)
-  );
-}
-
 function sameOptions(options: unknown): boolean {
   if (typeof options !== 'object' || options === null) return false;
   const saved = options as Record<string, unknown>;
   const expected: Record<string, string> = SEARCH_INDEX_OPTIONS;
   const keys = Object.keys(expected);
   return Object.keys(saved).length === keys.length && keys.every((key) => saved[key] === expected[key]);
+}
+
+function splitKeys(value: unknown, size: number): string[] | undefined {
+  if (typeof value !== 'string') return undefined;
+  const keys = size === 0 ? [] : value.split('\n');
+  return keys.length === size ? keys : undefined;
+}
+
+/** Everything of a saved index except the people's MiniSearch index, checked against the records. */
+function restoreHead(
+  saved: unknown,
+  apps: readonly App[],
+  people: readonly Person[],
+):
+  { data: Omit<IndexData, 'peopleSegment' | 'ready'>; personKeys: string[]; peopleJson: string } | undefined {
+  if (typeof saved !== 'object' || saved === null) return undefined;
+  const s = saved as Partial<Record<keyof SerializedIndex, unknown>>;
+  if (s.format !== 'workstation-search-index' || s.version !== SEARCH_INDEX_FORMAT_VERSION) return undefined;
+  if (!sameOptions(s.options) || typeof s.people !== 'string') return undefined;
+  if (!isPermutation(s.appOrder, apps.length) || !isPermutation(s.personOrder, people.length))
+    return undefined;
+  const byIdApps = sortedById(apps);
+  const byIdPeople = sortedById(people);
+  if (s.fingerprint !== fingerprintRecords(byIdApps, byIdPeople)) return undefined;
+  const appKeys = splitKeys(s.appKeys, apps.length);
+  const personKeys = splitKeys(s.personKeys, people.length);
+  if (appKeys === undefined || personKeys === undefined) return undefined;
+  const prefixes = restorePrefixTable(s.shortPrefixes, people.length);
+  const appSegment = loadSegment(s.apps, appKeys);
+  if (prefixes === undefined || appSegment === undefined) return undefined;
+  const rankedApps = s.appOrder.map((i) => byIdApps[i] as App);
+  return {
+    data: {
+      apps: rankedApps,
+      people: s.personOrder.map((i) => byIdPeople[i] as Person),
+      appLabels: rankedApps.map((app) => normalizeText(app.label)),
+      personNames: new Array<string | undefined>(people.length),
+      appSegment,
+      prefixes,
+      fingerprint: s.fingerprint,
+      appOrder: s.appOrder,
+      personOrder: s.personOrder,
+    },
+    personKeys,
+    peopleJson: s.people,
+  };
 }
 
 /**
@@ -228,43 +215,41 @@ export function restoreSearchIndex(
   apps: readonly App[],
   people: readonly Person[],
 ): SearchIndex {
-  return tryRestore(saved, apps, people) ?? buildSearchIndex(apps, people);
+  const head = restoreHead(saved, apps, people);
+  const peopleSegment = head && loadSegment(head.peopleJson, head.personKeys);
+  if (head === undefined || peopleSegment === undefined) return buildSearchIndex(apps, people);
+  return {
+    [INDEX_DATA]: { ...head.data, peopleSegment, ready: Promise.resolve() },
+  };
 }
 
-function tryRestore(
+/**
+ * Like {@link restoreSearchIndex}, but returns before the people's full index is loaded: apps, and
+ * people by name, email and prefix, are answered at once from the compact keys, and typo matches for
+ * people join when the full index has loaded in the background (see {@link searchIndexReady}). This is
+ * how a stopped worker answers its first keystroke.
+ */
+export function openSearchIndex(
   saved: unknown,
   apps: readonly App[],
   people: readonly Person[],
-): SearchIndex | undefined {
-  if (typeof saved !== 'object' || saved === null) return undefined;
-  const s = saved as Partial<Record<keyof SerializedIndex, unknown>>;
-  if (s.format !== 'workstation-search-index' || s.version !== SEARCH_INDEX_FORMAT_VERSION) return undefined;
-  if (!sameOptions(s.options) || typeof s.terms !== 'string') return undefined;
-  if (!isPermutation(s.appOrder, apps.length) || !isPermutation(s.personOrder, people.length))
-    return undefined;
-  if (s.fingerprint !== fingerprintRecords(apps, people)) return undefined;
-  const terms = s.terms === '' ? [] : s.terms.split('\n');
-  for (let i = 1; i < terms.length; i++)
-    if (!((terms[i - 1] as string) < (terms[i] as string))) return undefined;
-  const docCount = apps.length + people.length;
-  if (!isIndexArray(s.postingDoc, docCount) || !isIndexArray(s.postingFlags, 256)) return undefined;
-  if (!isIndexArray(s.postingStart, s.postingDoc.length + 1)) return undefined;
-  const postingStart = Uint32Array.from(s.postingStart);
-  if (postingStart.length !== terms.length + 1 || s.postingFlags.length !== s.postingDoc.length)
-    return undefined;
-  if (postingStart[0] !== 0 || postingStart[terms.length] !== s.postingDoc.length) return undefined;
-  for (let i = 1; i < postingStart.length; i++) {
-    if ((postingStart[i] as number) < (postingStart[i - 1] as number)) return undefined;
-  }
-  return assemble(
-    apps,
-    people,
-    s.appOrder,
-    s.personOrder,
-    terms,
-    postingStart,
-    Uint32Array.from(s.postingDoc),
-    Uint8Array.from(s.postingFlags),
-    { fingerprint: s.fingerprint },
-  );
+): SearchIndex {
+  const head = restoreHead(saved, apps, people);
+  if (head === undefined) return buildSearchIndex(apps, people);
+  const peopleSegment = loadingSegment(head.personKeys, head.peopleJson);
+  const ready = (async () => {
+    // Let the caller answer the query that woke the worker before parsing the large part.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (!(await finishLoading(peopleSegment))) {
+      const tokens = head.data.people.map((person) => personTokens(person));
+      peopleSegment.mini = buildSegment(tokens, head.personKeys).mini;
+      peopleSegment.pending = undefined;
+    }
+  })();
+  return { [INDEX_DATA]: { ...head.data, peopleSegment, ready } };
+}
+
+/** Resolves once every part of the index is loaded (at once for a built or synchronously restored one). */
+export function searchIndexReady(index: SearchIndex): Promise<void> {
+  return index[INDEX_DATA].ready;
 }

@@ -1,0 +1,149 @@
+import { flagsOf, isFlagChar } from './index-tokens';
+import { EXACT, FULL_NAME_BONUS, PREFIX, Tier, fieldBonus } from './rank';
+
+/** How many ranked people the table keeps per short prefix; a larger limit takes the general path. */
+export const SHORT_PREFIX_TOP = 24;
+
+/**
+ * The best-ranked people for every one- and two-character query, computed when the index is built:
+ * such a query matches a large share of the directory, and this answers it without looking at it.
+ */
+export interface PrefixTable {
+  readonly slot: ReadonlyMap<string, number>;
+  /** Docs of slot s: docs[start[s]..start[s + 1]], best first. */
+  readonly start: Uint32Array;
+  readonly docs: Uint32Array;
+  /** How many people match the prefix in all. */
+  readonly counts: Uint32Array;
+}
+
+interface Bucket {
+  order: number[];
+  docs: number[];
+  count: number;
+}
+
+/** The leading one and two code points of a token. */
+function shortPrefixes(token: string): string[] {
+  const first = token.codePointAt(0);
+  if (first === undefined) return [];
+  const one = first > 0xffff ? 2 : 1;
+  const second = token.codePointAt(one);
+  if (second === undefined) return [token.slice(0, one)];
+  return [token.slice(0, one), token.slice(0, one + (second > 0xffff ? 2 : 1))];
+}
+
+/**
+ * Builds the table from people's keys in rank order and their normalised display names; its order is
+ * the one the general search path gives a one-word query (tier, score, then rank).
+ */
+export function buildPrefixTable(keys: readonly string[], names: readonly string[]): PrefixTable {
+  const buckets = new Map<string, Bucket>();
+  const best = new Map<string, number>();
+  keys.forEach((key, doc) => {
+    best.clear();
+    let i = 0;
+    while (i < key.length) {
+      const flags = flagsOf(key.charCodeAt(i));
+      let end = i + 1;
+      while (end < key.length && !isFlagChar(key.charCodeAt(end))) end++;
+      const token = key.slice(i + 1, end);
+      i = end;
+      for (const prefix of shortPrefixes(token)) {
+        const score = (token === prefix ? EXACT : PREFIX) + fieldBonus(flags);
+        if (score > (best.get(prefix) ?? -1)) best.set(prefix, score);
+      }
+    }
+    for (const [prefix, score] of best) {
+      const exact = score >= EXACT;
+      const total = exact && names[doc] === prefix ? score + FULL_NAME_BONUS : score;
+      // Lower sorts first: the tier, then the higher score; docs come in rank order, so ties keep it.
+      const order = (exact ? Tier.exactWords : Tier.prefix) * 1e6 - total;
+      let bucket = buckets.get(prefix);
+      if (bucket === undefined) buckets.set(prefix, (bucket = { order: [], docs: [], count: 0 }));
+      bucket.count++;
+      const size = bucket.order.length;
+      if (size === SHORT_PREFIX_TOP && order >= (bucket.order[size - 1] as number)) continue;
+      let at = size;
+      while (at > 0 && order < (bucket.order[at - 1] as number)) at--;
+      bucket.order.splice(at, 0, order);
+      bucket.docs.splice(at, 0, doc);
+      if (bucket.order.length > SHORT_PREFIX_TOP) {
+        bucket.order.pop();
+        bucket.docs.pop();
+      }
+    }
+  });
+  const prefixes = [...buckets.keys()].sort();
+  const start = new Uint32Array(prefixes.length + 1);
+  const counts = new Uint32Array(prefixes.length);
+  const docs: number[] = [];
+  prefixes.forEach((prefix, s) => {
+    const bucket = buckets.get(prefix) as Bucket;
+    start[s] = docs.length;
+    counts[s] = bucket.count;
+    docs.push(...bucket.docs);
+  });
+  start[prefixes.length] = docs.length;
+  return {
+    slot: new Map(prefixes.map((prefix, s) => [prefix, s])),
+    start,
+    docs: Uint32Array.from(docs),
+    counts,
+  };
+}
+
+/** The table as JSON-safe values, to save beside the index. */
+export interface SerializedPrefixTable {
+  /** Prefixes joined with '\n'. */
+  prefixes: string;
+  start: number[];
+  docs: number[];
+  counts: number[];
+}
+
+/** Turns a table into its saved form. */
+export function serializePrefixTable(table: PrefixTable): SerializedPrefixTable {
+  return {
+    prefixes: [...table.slot.keys()].join('\n'),
+    start: Array.from(table.start),
+    docs: Array.from(table.docs),
+    counts: Array.from(table.counts),
+  };
+}
+
+function isCountArray(value: unknown, below: number): value is number[] {
+  return (
+    Array.isArray(value) &&
+    value.every((v) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < below)
+  );
+}
+
+/** Restores a saved table for `docCount` people, or undefined when it is malformed. */
+export function restorePrefixTable(saved: unknown, docCount: number): PrefixTable | undefined {
+  if (typeof saved !== 'object' || saved === null) return undefined;
+  const s = saved as Partial<Record<keyof SerializedPrefixTable, unknown>>;
+  if (typeof s.prefixes !== 'string') return undefined;
+  const prefixes = s.prefixes === '' ? [] : s.prefixes.split('\n');
+  if (!isCountArray(s.docs, docCount) || !isCountArray(s.counts, docCount + 1)) return undefined;
+  if (!isCountArray(s.start, s.docs.length + 1) || s.start.length !== prefixes.length + 1) return undefined;
+  if (s.counts.length !== prefixes.length || s.start[prefixes.length] !== s.docs.length) return undefined;
+  for (let i = 1; i < s.start.length; i++)
+    if ((s.start[i] as number) < (s.start[i - 1] as number)) return undefined;
+  return {
+    slot: new Map(prefixes.map((prefix, i) => [prefix, i])),
+    start: Uint32Array.from(s.start),
+    docs: Uint32Array.from(s.docs),
+    counts: Uint32Array.from(s.counts),
+  };
+}
+
+/** The ranked people and the total match count for a one- or two-character word. */
+export function lookupPrefix(table: PrefixTable, prefix: string): { docs: Uint32Array; count: number } {
+  const slot = table.slot.get(prefix);
+  if (slot === undefined) return { docs: new Uint32Array(0), count: 0 };
+  return {
+    docs: table.docs.subarray(table.start[slot], table.start[slot + 1]),
+    count: table.counts[slot] as number,
+  };
+}

@@ -1,0 +1,106 @@
+import { TokenFlag, flagsOf, isFlagChar } from './index-tokens';
+
+/**
+ * Ranking tiers, applied in order before any score: exact app name, every word equal to a word of the
+ * name (so a person called "Mark" is not buried under "Marketo"), every word a prefix, typos.
+ */
+export const Tier = { exactApp: 0, exactWords: 1, prefix: 2, typo: 3 } as const;
+
+// Word scores: every non-typo match scores above every typo match, so a word's best match also tells
+// its tier.
+/** Score of a word equal to a token. */
+export const EXACT = 100;
+/** Score of a word that starts a longer token. */
+export const PREFIX = 80;
+const TYPO = 40;
+/** Word scores below this needed a typo fix. */
+export const TYPO_CEILING = 50;
+/** Added when a person's whole normalised display name equals the query. */
+export const FULL_NAME_BONUS = 1000;
+
+/** A query word, with the indexed terms it matches only with a typo (term → edits) once looked up. */
+export interface QueryWord {
+  text: string;
+  maxDistance: number;
+  typos: Map<string, number> | undefined;
+}
+
+/** What a token's origin adds to a word's score: a name beats an email, a real word start a CJK inner part. */
+export function fieldBonus(flags: number): number {
+  if (flags & TokenFlag.name) return flags & TokenFlag.leading ? 15 : 10;
+  if (flags & TokenFlag.email) return 0;
+  return -20;
+}
+
+/** The score of the word's best match among a key's tokens, or -1 when none matches. */
+export function wordScore(key: string, word: QueryWord, emailOnly: boolean, useTypos: boolean): number {
+  const text = word.text;
+  const length = text.length;
+  const typos = useTypos ? word.typos : undefined;
+  let best = -1;
+  let i = 0;
+  while (i < key.length) {
+    const flags = flagsOf(key.charCodeAt(i));
+    const start = i + 1;
+    let end = start;
+    while (end < key.length && !isFlagChar(key.charCodeAt(end))) end++;
+    i = end;
+    if (emailOnly && !(flags & TokenFlag.email)) continue;
+    let score: number;
+    if (end - start >= length && key.startsWith(text, start)) {
+      score = end - start === length ? EXACT : PREFIX;
+    } else if (typos !== undefined && flags !== TokenFlag.inner) {
+      const distance = typos.get(key.slice(start, end));
+      if (distance === undefined) continue;
+      score = TYPO - 10 * distance;
+    } else {
+      continue;
+    }
+    score += fieldBonus(flags);
+    if (score > best) best = score;
+  }
+  return best;
+}
+
+/** How a record matched every word of a query. */
+export interface KeyMatch {
+  score: number;
+  /** Some word matched only with a typo. */
+  typo: boolean;
+  /** Every word equalled a token. */
+  allExact: boolean;
+}
+
+/** Matches every word against a key; false unless each word matches (AND). */
+export function matchKey(
+  key: string,
+  words: readonly QueryWord[],
+  emailOnly: boolean,
+  useTypos: boolean,
+  out: KeyMatch,
+): boolean {
+  let total = 0;
+  let typo = false;
+  let allExact = true;
+  for (const word of words) {
+    const best = wordScore(key, word, emailOnly, useTypos);
+    if (best < 0) return false;
+    if (best < TYPO_CEILING) typo = true;
+    if (best < EXACT) allExact = false;
+    total += best;
+  }
+  out.score = total;
+  out.typo = typo;
+  out.allExact = allExact;
+  return true;
+}
+
+/** The number of code points of a word: what "a one-character query" counts. */
+export function codePointLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdbff) n++;
+  }
+  return n;
+}
