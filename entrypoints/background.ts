@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { omniboxInputChanged, omniboxInputEntered } from '@/lib/background/omnibox';
+import { RESUME_ALARM } from '@/lib/background/sync-runner';
 import { SYNC_ALARM, Workstation } from '@/lib/background/workstation';
 import { dispatch } from '@/lib/messaging/serve';
 import { createBrowserPlatform } from '@/lib/platform/browser-platform';
@@ -30,7 +31,7 @@ export default defineBackground(() => {
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SYNC_ALARM) void workstation.startSync();
+    if (alarm.name === SYNC_ALARM || alarm.name === RESUME_ALARM) void workstation.startSync();
   });
 
   browser.runtime.onStartup.addListener(() => {

@@ -1,83 +1,138 @@
 import type { IDBPDatabase } from 'idb';
 import type { Catalog } from '../catalog/catalog';
-import type { WorkstationDb } from '../db/schema';
 import { deletePeople } from '../db/records-store';
+import type { WorkstationDb } from '../db/schema';
+import type { ErrorCode } from '../errors';
 import { toAppError } from '../errors';
-import type { KeyValueArea } from '../platform/ports';
+import type { KeyValueArea, Scheduler } from '../platform/ports';
 import type { SyncContext } from '../sync/run-sync';
 import { runSync } from '../sync/run-sync';
 import type { SyncStatus } from '../sync/sync-status';
 import { EMPTY_SYNC_STATUS } from '../sync/sync-status';
 
 const STATUS_KEY = 'sync.status';
+/** One-shot alarm that resumes an interrupted or failed sync. */
+export const RESUME_ALARM = 'workstation-sync-resume';
+/** If the worker is stopped mid-sync, this alarm wakes it to resume from the saved cursor. */
+const SAFETY_NET_MS = 60_000;
+/** Failures worth retrying on their own: the data is fine, the network or Okta was not. */
+const RETRYABLE = new Set<ErrorCode>([
+  'NETWORK',
+  'OKTA_SERVER',
+  'OKTA_RATE_LIMITED',
+  'OKTA_BAD_RESPONSE',
+  'STORAGE',
+]);
+
+/** What the runner is built from. */
+export interface SyncRunnerDeps {
+  local: KeyValueArea;
+  scheduler: Scheduler;
+  catalog: Catalog;
+  db: () => Promise<IDBPDatabase<WorkstationDb>>;
+  onStatus: (status: SyncStatus) => void;
+  now: () => number;
+  /** The longest backoff: the sync interval. */
+  maxBackoffMs: () => Promise<number>;
+}
 
 /** Runs one sync at a time and keeps its status where pages and a restarted worker can read it. */
 export class SyncRunner {
   private running: Promise<SyncStatus> | undefined;
 
-  constructor(
-    private readonly local: KeyValueArea,
-    private readonly catalog: Catalog,
-    private readonly db: () => Promise<IDBPDatabase<WorkstationDb>>,
-    private readonly onStatus: (status: SyncStatus) => void,
-    private readonly now: () => number,
-  ) {}
+  constructor(private readonly deps: SyncRunnerDeps) {}
 
   /** The last known status. */
   async status(): Promise<SyncStatus> {
-    const status = (await this.local.get<SyncStatus>(STATUS_KEY)) ?? EMPTY_SYNC_STATUS;
+    const status = (await this.deps.local.get<SyncStatus>(STATUS_KEY)) ?? EMPTY_SYNC_STATUS;
     // A worker stopped mid-sync leaves "syncing" behind; nothing runs unless this worker started it.
-    return this.running ? status : { ...status, phase: 'idle' };
+    if (this.running) return status;
+    const { progress: _progress, ...rest } = status;
+    return { ...rest, phase: 'idle' };
   }
 
   /** Starts a sync, or joins the one running. */
-  run(context: () => Promise<Omit<SyncContext, 'db'>>): Promise<SyncStatus> {
+  run(context: () => Promise<Omit<SyncContext, 'db' | 'onProgress'>>): Promise<SyncStatus> {
     this.running ??= this.runOnce(context).finally(() => {
       this.running = undefined;
     });
     return this.running;
   }
 
-  /** Forgets the status (sign-out). */
+  /** Forgets the status and any pending retry (sign-out). */
   async reset(): Promise<void> {
-    await this.local.remove(STATUS_KEY);
+    await this.deps.local.remove(STATUS_KEY);
+    await this.deps.scheduler.clear(RESUME_ALARM);
   }
 
-  private async runOnce(context: () => Promise<Omit<SyncContext, 'db'>>): Promise<SyncStatus> {
+  private async runOnce(context: () => Promise<Omit<SyncContext, 'db' | 'onProgress'>>): Promise<SyncStatus> {
+    const { now, scheduler } = this.deps;
     const before = await this.status();
-    await this.save({ ...before, phase: 'syncing' });
+    let current: SyncStatus = { ...before, phase: 'syncing' };
+    delete current.nextAttemptAt;
+    await this.save(current);
+    await scheduler.once(RESUME_ALARM, now() + SAFETY_NET_MS);
     let after: SyncStatus;
     try {
-      const ctx = { ...(await context()), db: await this.db() };
+      const ctx: SyncContext = {
+        ...(await context()),
+        db: await this.deps.db(),
+        onProgress: (progress) => {
+          current = { ...current, progress };
+          void this.save(current);
+        },
+      };
       const result = await runSync(ctx);
-      await this.catalog.replace(result.apps, result.people, result.index);
+      await this.deps.catalog.replace(result.apps, result.people, result.index);
+      await scheduler.clear(RESUME_ALARM);
       after = {
         phase: 'idle',
-        lastSuccessAt: this.now(),
+        lastSuccessAt: now(),
         apps: result.apps.length,
         people: result.people.length,
         ...(result.peopleNote ? { peopleNote: result.peopleNote } : {}),
       };
     } catch (error) {
-      const appError = toAppError(error);
-      if (appError.code === 'AUTH_EXPIRED') {
-        // Expired, revoked or offboarded: the people directory goes at once (DESIGN.md, "Security rules").
-        await deletePeople(await this.db());
-        this.catalog.reset();
-      }
-      after = {
-        ...before,
-        phase: 'idle',
-        ...(appError.code === 'AUTH_EXPIRED' ? { people: 0 } : {}),
-        error: { code: appError.code, message: appError.message, at: this.now() },
-      };
+      after = await this.failed(before, toAppError(error));
     }
     await this.save(after);
     return after;
   }
 
+  private async failed(before: SyncStatus, error: ReturnType<typeof toAppError>): Promise<SyncStatus> {
+    const { now, scheduler } = this.deps;
+    const failures = (before.failures ?? 0) + 1;
+    const { progress: _progress, nextAttemptAt: _next, ...rest } = before;
+    const status: SyncStatus = {
+      ...rest,
+      phase: 'idle',
+      failures,
+      error: { code: error.code, message: error.message, at: now() },
+    };
+    if (error.code === 'AUTH_EXPIRED') {
+      // Expired, revoked or offboarded: the people directory goes at once (DESIGN.md, "Security rules").
+      await deletePeople(await this.deps.db());
+      this.deps.catalog.reset();
+      await scheduler.clear(RESUME_ALARM);
+      return { ...status, people: 0 };
+    }
+    if (!RETRYABLE.has(error.code)) {
+      await scheduler.clear(RESUME_ALARM);
+      return status;
+    }
+    // Okta says when its window resets; otherwise back off 1, 2, 4 … minutes up to the sync interval.
+    // Jitter keeps an org's browsers from retrying in the same second.
+    const retryAt = Number(error.detail.retryAt);
+    const backoff = Math.min(2 ** (failures - 1) * 60_000, await this.deps.maxBackoffMs());
+    const nextAttemptAt =
+      (error.code === 'OKTA_RATE_LIMITED' && retryAt > now() ? retryAt : now() + backoff) +
+      Math.random() * 5_000;
+    await scheduler.once(RESUME_ALARM, nextAttemptAt);
+    return { ...status, nextAttemptAt };
+  }
+
   private async save(status: SyncStatus): Promise<void> {
-    await this.local.set({ [STATUS_KEY]: status });
-    this.onStatus(status);
+    await this.deps.local.set({ [STATUS_KEY]: status });
+    this.deps.onStatus(status);
   }
 }

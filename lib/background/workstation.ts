@@ -23,6 +23,7 @@ import type { Settings } from '../policy/settings';
 import type { SearchResult } from '../search/search';
 import type { OrgConfig } from './org-config';
 import { loadOrgConfig } from './org-config';
+import { oktaPeopleSource } from '../sync/people-source';
 import { SyncRunner } from './sync-runner';
 
 /** A managed-policy source that has not answered yet: the last good policy stays in force. */
@@ -53,7 +54,15 @@ export class Workstation {
     const now = () => platform.clock.now();
     this.session = new SessionManager(platform);
     this.catalog = new Catalog(db, now);
-    this.sync = new SyncRunner(platform.local, this.catalog, db, () => void this.broadcastState(), now);
+    this.sync = new SyncRunner({
+      local: platform.local,
+      scheduler: platform.scheduler,
+      catalog: this.catalog,
+      db,
+      onStatus: () => void this.broadcastState(),
+      now,
+      maxBackoffMs: async () => (await this.config).settings.syncIntervalMinutes * 60_000,
+    });
     // Start from the last good policy at once: Chrome's first managed-storage read after a browser
     // start can take seconds (seen: 2.8 s), and nothing should wait for it. The fresh read follows.
     this.config = loadOrgConfig(NO_POLICY_YET, platform.local, buildDefaults);
@@ -126,8 +135,10 @@ export class Workstation {
       return {
         orgUrl: org.orgUrl,
         peopleSearch: config.settings.peopleSearch,
+        peopleSource: oktaPeopleSource(org.orgUrl),
         fetch: this.platform.fetch,
         now: () => this.platform.clock.now(),
+        sleep: this.platform.sleep,
         accessToken: (forceRefresh?: boolean) =>
           this.session.accessToken(org, { forceRefresh: forceRefresh ?? false }),
       };

@@ -26,43 +26,38 @@ export async function readRecords(db: Db): Promise<StoredRecords> {
   return { apps, people, savedIndex };
 }
 
-/**
- * Puts a complete sync result into service in one transaction: either all of it lands, or the previous
- * data stays. Everything is fetched before this is called (a transaction dies at the first await on
- * anything that is not IndexedDB; idb #201).
- */
-export async function replaceRecords(
-  db: Db,
-  next: { apps?: readonly App[]; people?: readonly Person[]; savedIndex: unknown },
-): Promise<void> {
-  const tx = db.transaction(['apps', 'people', 'meta'], 'readwrite');
-  const writes: Array<Promise<unknown>> = [];
-  if (next.apps) {
-    const store = tx.objectStore('apps');
-    writes.push(store.clear());
-    for (const app of next.apps) writes.push(store.put(app));
-  }
-  if (next.people) {
-    const store = tx.objectStore('people');
-    writes.push(store.clear());
-    for (const person of next.people) writes.push(store.put(person));
-  }
-  writes.push(tx.objectStore('meta').put(next.savedIndex, INDEX_KEY));
+/** Puts a fresh apps list and the index rebuilt with it into service, in one transaction. */
+export async function replaceApps(db: Db, apps: readonly App[], savedIndex: unknown): Promise<void> {
+  const tx = db.transaction(['apps', 'meta'], 'readwrite');
+  const store = tx.objectStore('apps');
+  const writes: Array<Promise<unknown>> = [store.clear()];
+  for (const app of apps) writes.push(store.put(app));
+  writes.push(tx.objectStore('meta').put(savedIndex, INDEX_KEY));
   await Promise.all([...writes, tx.done]);
 }
 
-/** Deletes the people directory and the index (a refresh ended in `invalid_grant`; DESIGN.md). */
+/**
+ * Deletes the people directory, anything staged, the sync bookkeeping and the index (a refresh ended in
+ * `invalid_grant`; DESIGN.md). The index is rebuilt from the apps on next use.
+ */
 export async function deletePeople(db: Db): Promise<void> {
-  const tx = db.transaction(['people', 'meta'], 'readwrite');
-  await Promise.all([tx.objectStore('people').clear(), tx.objectStore('meta').delete(INDEX_KEY), tx.done]);
+  const tx = db.transaction(['people', 'staging', 'meta'], 'readwrite');
+  await Promise.all([
+    tx.objectStore('people').clear(),
+    // Staged pages of an unfinished sync are people too.
+    tx.objectStore('staging').clear(),
+    tx.objectStore('meta').clear(),
+    tx.done,
+  ]);
 }
 
 /** Deletes every stored record, launch and the index (sign-out). */
 export async function deleteEverything(db: Db): Promise<void> {
-  const tx = db.transaction(['apps', 'people', 'launches', 'meta'], 'readwrite');
+  const tx = db.transaction(['apps', 'people', 'staging', 'launches', 'meta'], 'readwrite');
   await Promise.all([
     tx.objectStore('apps').clear(),
     tx.objectStore('people').clear(),
+    tx.objectStore('staging').clear(),
     tx.objectStore('launches').clear(),
     tx.objectStore('meta').clear(),
     tx.done,

@@ -9,11 +9,19 @@ export interface Launch {
   lastLaunchedAt: number;
 }
 
+/** A person fetched by a sync that has not finished yet; `person` absent = removed. */
+export interface StagedPerson {
+  id: string;
+  person?: Person;
+}
+
 /** The one IndexedDB schema of the product (STYLE.md, rule 7). */
 export interface WorkstationDb extends DBSchema {
   apps: { key: string; value: App };
   people: { key: string; value: Person };
   launches: { key: string; value: Launch };
+  /** Pages of an unfinished people sync, keyed by person id so a re-fetched page never duplicates. */
+  staging: { key: string; value: StagedPerson };
   /** Small named values: the saved search index, sync bookkeeping. */
   meta: { key: string; value: unknown };
 }
@@ -21,7 +29,7 @@ export interface WorkstationDb extends DBSchema {
 /** The database name; tests pass their own. */
 export const DB_NAME = 'workstation';
 /** Bump with a new rung on the ladder below; never edit a rung that has shipped. */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** Opens (and upgrades) the product's database. */
 export function openWorkstationDb(name = DB_NAME): Promise<IDBPDatabase<WorkstationDb>> {
@@ -33,6 +41,9 @@ export function openWorkstationDb(name = DB_NAME): Promise<IDBPDatabase<Workstat
         db.createObjectStore('people', { keyPath: 'id' });
         db.createObjectStore('launches', { keyPath: 'appId' });
         db.createObjectStore('meta');
+      }
+      if (oldVersion < 2) {
+        db.createObjectStore('staging', { keyPath: 'id' });
       }
     },
   });

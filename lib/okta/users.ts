@@ -36,7 +36,8 @@ export function parseUsersPage(json: unknown, headers: Headers): PeoplePage {
   return next ? { people, next } : { people };
 }
 
-function toPerson(entry: unknown): Person | undefined {
+/** Turns one Okta User object into a person; undefined for a deactivated or suspended user, or one without a name. */
+export function toPerson(entry: unknown): Person | undefined {
   if (!entry || typeof entry !== 'object') return undefined;
   const user = entry as { id?: unknown; status?: unknown; profile?: unknown };
   if (typeof user.id !== 'string' || (typeof user.status === 'string' && HIDDEN_STATUSES.has(user.status))) {

@@ -63,6 +63,9 @@ export function createBrowserPlatform(): Platform {
       async every(name, periodMinutes, firstInMinutes) {
         await browser.alarms.create(name, { periodInMinutes: periodMinutes, delayInMinutes: firstInMinutes });
       },
+      async once(name, when) {
+        await browser.alarms.create(name, { when });
+      },
       async clear(name) {
         await browser.alarms.clear(name);
       },
@@ -86,6 +89,7 @@ export function createBrowserPlatform(): Platform {
     omnibox: {
       setDefaultSuggestion: (description) => browser.omnibox.setDefaultSuggestion({ description }),
     },
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     broadcast(message) {
       // Rejects when no page is open to listen; that is not an error.
       browser.runtime.sendMessage(message).catch(() => undefined);

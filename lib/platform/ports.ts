@@ -40,6 +40,8 @@ export interface OriginStripper {
 /** Periodic work: `alarms`, never timers (the worker dies with its timers). */
 export interface Scheduler {
   every(name: string, periodMinutes: number, firstInMinutes: number): Promise<void>;
+  /** One wake-up at an absolute time (epoch ms). */
+  once(name: string, when: number): Promise<void>;
   clear(name: string): Promise<void>;
 }
 
@@ -84,4 +86,6 @@ export interface Platform {
   locks: Locks;
   omnibox: OmniboxPort;
   broadcast: Broadcast;
+  /** A short pause inside one event (pacing, a rate-limit reset seconds away); never for long waits. */
+  sleep: (ms: number) => Promise<void>;
 }

@@ -1,23 +1,30 @@
 import type { IDBPDatabase } from 'idb';
+import { commitPeople } from '../db/people-sync-store';
+import { readRecords, replaceApps } from '../db/records-store';
 import type { WorkstationDb } from '../db/schema';
-import { replaceRecords } from '../db/records-store';
 import { AppError, type ErrorCode } from '../errors';
 import { parseAppLinks, requestAppLinks } from '../okta/app-links';
 import type { FetchFn } from '../platform/ports';
 import type { App, Person } from '../records';
 import type { SearchIndex } from '../search/search-index';
 import { buildSearchIndex, serializeSearchIndex } from '../search/search-index';
-import { fetchPeopleFromOkta } from './fetch-people';
+import type { PeopleSource } from './people-source';
+import { callOkta } from './call-okta';
+import { syncPeople } from './people-sync';
 
 /** What one sync needs. */
 export interface SyncContext {
   orgUrl: string;
   peopleSearch: boolean;
+  /** Where people come from; absent when people search is off. */
+  peopleSource?: PeopleSource;
   db: IDBPDatabase<WorkstationDb>;
   fetch: FetchFn;
   now: () => number;
+  sleep: (ms: number) => Promise<void>;
   /** A valid access token; `forceRefresh` after Okta answered 401. */
   accessToken: (forceRefresh?: boolean) => Promise<string>;
+  onProgress: (progress: { phase: 'apps' | 'people'; pages: number; records: number }) => void;
 }
 
 /** A sync that put data in service. */
@@ -29,43 +36,40 @@ export interface SyncResult {
 }
 
 /**
- * Fetches apps and people completely, then swaps them and the rebuilt search index into service in
- * one transaction: a failure at any step leaves the previous data and index in place.
+ * Apps (one call, okta-api.md §5) then people (paged, resumable). Each lands in service in one
+ * transaction with a rebuilt index, so a failure at any step leaves the last good data searchable.
  */
 export async function runSync(ctx: SyncContext): Promise<SyncResult> {
-  const apps = await withFreshToken(ctx, async (token) => {
+  ctx.onProgress({ phase: 'apps', pages: 0, records: 0 });
+  const apps = await callOkta(ctx, async (token) => {
     const { json } = await requestAppLinks(ctx.orgUrl, token, ctx.fetch, ctx.now());
     return parseAppLinks(json);
   });
+  const live = await readRecords(ctx.db);
+  const appsIndex = buildSearchIndex(apps, live.people);
+  await replaceApps(ctx.db, apps, serializeSearchIndex(appsIndex));
 
-  let people: Person[] = [];
-  let peopleNote: ErrorCode | undefined;
-  if (ctx.peopleSearch) {
-    try {
-      people = await withFreshToken(ctx, () =>
-        fetchPeopleFromOkta(ctx.orgUrl, () => ctx.accessToken(), ctx.fetch, ctx.now),
-      );
-    } catch (error) {
-      // Okta lists users only to admins: a 403 means "no directory for this account", not a failed sync.
-      if (!(error instanceof AppError) || error.code !== 'OKTA_FORBIDDEN') throw error;
-      peopleNote = 'OKTA_FORBIDDEN';
-    }
-    // Okta support reports an empty 200 instead of 403 for some non-admins (okta-api.md §2.4): the
-    // caller always exists, so an empty list means the same as a 403.
-    if (!peopleNote && people.length === 0) peopleNote = 'OKTA_FORBIDDEN';
-  }
+  if (!ctx.peopleSearch || !ctx.peopleSource) return { apps, people: live.people, index: appsIndex };
 
-  const index = buildSearchIndex(apps, people);
-  await replaceRecords(ctx.db, { apps, people, savedIndex: serializeSearchIndex(index) });
-  return { apps, people, index, ...(peopleNote ? { peopleNote } : {}) };
-}
-
-/** Runs a call with the access token; on a 401, refreshes once and retries once. */
-async function withFreshToken<T>(ctx: SyncContext, call: (token: string) => Promise<T>): Promise<T> {
+  const source = ctx.peopleSource;
   try {
-    return await call(await ctx.accessToken());
+    const { people, index } = await syncPeople(
+      { ...ctx, onProgress: (progress) => ctx.onProgress({ phase: 'people', ...progress }) },
+      source,
+      apps,
+      live.people,
+    );
+    // Okta support reports an empty 200 instead of 403 for some non-admins (okta-api.md §2.4); the
+    // caller always exists, so an empty directory means the same as a 403.
+    return { apps, people, index, ...(people.length === 0 ? { peopleNote: 'OKTA_FORBIDDEN' as const } : {}) };
   } catch (error) {
-    if (!(error instanceof AppError) || error.code !== 'OKTA_UNAUTHORIZED') throw error;
-    return call(await ctx.accessToken(true));
+    // Okta lists users only to admins: a 403 means "no directory for this account", not a failed sync.
+    if (!(error instanceof AppError) || error.code !== 'OKTA_FORBIDDEN') throw error;
+    const index = buildSearchIndex(apps, []);
+    await commitPeople(ctx.db, { mode: 'full', upserts: [], removed: [] }, serializeSearchIndex(index), {
+      source: source.id,
+      lastFullAt: 0,
+    });
+    return { apps, people: [], index, peopleNote: 'OKTA_FORBIDDEN' };
   }
 }

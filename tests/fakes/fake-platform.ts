@@ -37,7 +37,8 @@ export interface FakePlatform extends Platform {
   session: ReturnType<typeof memoryArea>;
   opened: Array<{ url: string; disposition: Disposition; tabId?: number }>;
   broadcasts: unknown[];
-  alarms: Map<string, { periodMinutes: number; firstInMinutes: number }>;
+  sleeps: number[];
+  alarms: Map<string, { periodMinutes?: number; firstInMinutes?: number; when?: number }>;
   defaultSuggestion: string;
   strippedOriginUrls: Set<string>;
   /** Set to change what managed storage answers. */
@@ -61,6 +62,7 @@ export function fakePlatform(
   const platform: FakePlatform = {
     opened: [],
     broadcasts: [],
+    sleeps: [],
     alarms: new Map(),
     defaultSuggestion: '',
     strippedOriginUrls: new Set(),
@@ -91,6 +93,9 @@ export function fakePlatform(
       every: async (name, periodMinutes, firstInMinutes) => {
         platform.alarms.set(name, { periodMinutes, firstInMinutes });
       },
+      once: async (name, when) => {
+        platform.alarms.set(name, { when });
+      },
       clear: async (name) => {
         platform.alarms.delete(name);
       },
@@ -108,6 +113,11 @@ export function fakePlatform(
       },
     },
     broadcast: (message) => platform.broadcasts.push(message),
+    // Tests do not wait: the clock moves instead.
+    sleep: async (ms) => {
+      platform.sleeps.push(ms);
+      platform.clockMs += ms;
+    },
   };
   return platform;
 }

@@ -1,0 +1,125 @@
+import type { IDBPDatabase } from 'idb';
+import type { PeopleCheckpoint } from '../db/people-sync-store';
+import {
+  beginRun,
+  commitPeople,
+  readCheckpoint,
+  readPeopleSyncState,
+  readStaged,
+  stagePage,
+} from '../db/people-sync-store';
+import type { WorkstationDb } from '../db/schema';
+import { AppError } from '../errors';
+import { paceDelayMs } from '../okta/rate-limit';
+import type { FetchFn } from '../platform/ports';
+import type { App, Person } from '../records';
+import type { SearchIndex } from '../search/search-index';
+import { buildSearchIndex, serializeSearchIndex } from '../search/search-index';
+import { callOkta } from './call-okta';
+import type { PeopleSource } from './people-source';
+
+/** A full pass this often catches users deleted outright, which no delta reports (okta-api.md §6.1). */
+export const FULL_PASS_EVERY_MS = 24 * 60 * 60_000;
+
+/** What a people sync needs. */
+export interface PeopleSyncContext {
+  db: IDBPDatabase<WorkstationDb>;
+  fetch: FetchFn;
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+  accessToken: (forceRefresh?: boolean) => Promise<string>;
+  onProgress: (progress: { pages: number; records: number }) => void;
+}
+
+/** A finished people sync. */
+export interface PeopleSyncResult {
+  people: Person[];
+  index: SearchIndex;
+}
+
+/**
+ * Runs (or resumes) a people pass: each page is staged with the cursor after it in one transaction,
+ * and only the complete result is swapped into service with its index. A pass stopped at page k
+ * resumes at page k+1; re-fetched pages overwrite their staged copies, so nothing is duplicated.
+ */
+export async function syncPeople(
+  ctx: PeopleSyncContext,
+  source: PeopleSource,
+  apps: readonly App[],
+  livePeople: readonly Person[],
+): Promise<PeopleSyncResult> {
+  const { db } = ctx;
+  const state = await readPeopleSyncState(db);
+  let checkpoint = await readCheckpoint(db);
+  if (checkpoint && checkpoint.source !== source.id) checkpoint = undefined;
+  if (!checkpoint) {
+    const full =
+      !state ||
+      state.source !== source.id ||
+      !state.watermark ||
+      ctx.now() - state.lastFullAt >= FULL_PASS_EVERY_MS;
+    checkpoint = {
+      runId: `${ctx.now()}-${Math.random().toString(36).slice(2)}`,
+      source: source.id,
+      mode: full ? 'full' : 'delta',
+      cursor: source.firstPage(full ? undefined : state?.watermark),
+      pages: 0,
+      records: 0,
+      startedAt: ctx.now(),
+    };
+    await beginRun(db, checkpoint);
+  }
+
+  const seen = new Set<string>();
+  while (checkpoint.cursor) {
+    // A next link that leads back to a page already read would loop forever.
+    if (seen.has(checkpoint.cursor))
+      throw new AppError('OKTA_BAD_RESPONSE', 'Okta sent a page that links to itself.');
+    seen.add(checkpoint.cursor);
+    const cursor = checkpoint.cursor;
+    const page = await callOkta(ctx, (token) => source.fetchPage(cursor, token, ctx.fetch, ctx.now()));
+    const watermark = later(checkpoint.watermark, page.latestUpdate);
+    const next: PeopleCheckpoint = {
+      ...checkpoint,
+      cursor: page.next ?? '',
+      pages: checkpoint.pages + 1,
+      records: checkpoint.records + page.upserts.length,
+      ...(watermark ? { watermark } : {}),
+    };
+    await stagePage(db, page, next);
+    checkpoint = next;
+    ctx.onProgress({ pages: checkpoint.pages, records: checkpoint.records });
+    const pause = paceDelayMs(page.headers, ctx.now());
+    if (checkpoint.cursor && pause > 0) await ctx.sleep(pause);
+  }
+
+  const staged = await readStaged(db);
+  let people: Person[];
+  if (checkpoint.mode === 'full') {
+    people = staged.upserts;
+  } else {
+    const merged = new Map(livePeople.map((person) => [person.id, person]));
+    for (const person of staged.upserts) merged.set(person.id, person);
+    for (const id of staged.removed) merged.delete(id);
+    people = [...merged.values()];
+  }
+  const index = buildSearchIndex(apps, people);
+  const watermark = checkpoint.watermark ?? state?.watermark;
+  await commitPeople(
+    db,
+    { mode: checkpoint.mode, upserts: staged.upserts, removed: staged.removed },
+    serializeSearchIndex(index),
+    {
+      source: source.id,
+      ...(watermark ? { watermark } : {}),
+      lastFullAt: checkpoint.mode === 'full' ? checkpoint.startedAt : (state?.lastFullAt ?? 0),
+    },
+  );
+  return { people, index };
+}
+
+function later(a: string | undefined, b: string | undefined): string | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return b > a ? b : a;
+}
