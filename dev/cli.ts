@@ -39,6 +39,7 @@ const org = await startDevOrg({
 console.log(
   `Dev org ${org.url} (client ${org.clientId}) — sign in as ${Object.values(DEMO_LOGINS).join(', ')} with password "${DEMO_PASSWORD}"`,
 );
+console.log(`Directory service credential (dev org only): OKTA_API_TOKEN=${org.service.apiToken}`);
 
 let stopping = false;
 const stop = (): void => {

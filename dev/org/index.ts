@@ -3,16 +3,20 @@ import type { AddressInfo } from 'node:net';
 import { createRateLimiter } from './api/rate-limiter';
 import { createFaults, type Faults } from './faults';
 import { createRequestHandler } from './handle-request';
+import { userMutations, type UserMutations } from './mutate-users';
 import { createProvider } from './oidc/create-provider';
 import { indexOrg } from './org-index';
 import { generateOrg } from './seed/generate-org';
 import type { SeedOrg } from './seed/types';
+import { createServiceKey, DEV_API_TOKEN, SERVICE_CLIENT_ID, SERVICE_SCOPES } from './service/service-access';
 
 export type { Faults } from './faults';
 export { FAULT_DEFAULTS, resetFaults } from './faults';
 export type { SeedApp, SeedAppLink, SeedGroup, SeedOrg, SeedUser, SeedUserStatus } from './seed/types';
 export { DEMO_LOGINS, DEMO_PASSWORD, generateOrg } from './seed/generate-org';
 export { SIGN_IN_FAILED } from './oidc/interaction';
+export type { UserMutations } from './mutate-users';
+export { DEV_API_TOKEN, SERVICE_CLIENT_ID } from './service/service-access';
 export {
   INVALID_CLIENT_ID,
   REFRESH_TOKEN_INVALID,
@@ -37,14 +41,26 @@ export interface DevOrgOptions {
   quiet?: boolean;
 }
 
+/** The directory service's credentials in the dev org: an admin API token, or a service app. */
+export interface DevOrgServiceCredentials {
+  /** Send as `Authorization: SSWS <apiToken>`; acts as the demo admin. */
+  apiToken: string;
+  /** The API service app: client credentials with `private_key_jwt`, granted `okta.users.read`. */
+  clientId: string;
+  /** The service app's private key (PKCS#8 PEM), fresh for each start. */
+  privateKeyPem: string;
+}
+
 /** A running dev org. */
-export interface DevOrg {
+export interface DevOrg extends UserMutations {
   /** The issuer and org URL, e.g. `http://127.0.0.1:8417`, without a trailing slash. */
   url: string;
   clientId: string;
   /** Fault switches; change them in place (or over HTTP at /__dev/faults). */
   faults: Faults;
   org: SeedOrg;
+  /** Credentials for the directory service (server/). */
+  service: DevOrgServiceCredentials;
   close(): Promise<void>;
 }
 
@@ -70,6 +86,7 @@ export async function startDevOrg(options: DevOrgOptions = {}): Promise<DevOrg> 
   });
   const url = `http://${host}:${(server.address() as AddressInfo).port}`;
   const trustedOrigins = options.trustedOrigins ?? [];
+  const serviceKey = createServiceKey();
   const provider = createProvider({
     issuer: url,
     index,
@@ -78,6 +95,7 @@ export async function startDevOrg(options: DevOrgOptions = {}): Promise<DevOrg> 
     redirectUris: [...new Set([EXTENSION_REDIRECT_URI, ...(options.redirectUris ?? [])])],
     trustedOrigins,
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,
+    serviceClient: { clientId: SERVICE_CLIENT_ID, publicJwk: serviceKey.publicJwk, scopes: SERVICE_SCOPES },
   });
   server.on(
     'request',
@@ -98,6 +116,12 @@ export async function startDevOrg(options: DevOrgOptions = {}): Promise<DevOrg> 
     clientId,
     faults,
     org,
+    service: {
+      apiToken: DEV_API_TOKEN,
+      clientId: SERVICE_CLIENT_ID,
+      privateKeyPem: serviceKey.privateKeyPem,
+    },
+    ...userMutations(index),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

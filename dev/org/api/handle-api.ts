@@ -7,6 +7,7 @@ import { oktaError, type ApiResponse } from './api-response';
 import { authenticate, isResponse } from './authenticate';
 import { bucketOf, type RateLimiter } from './rate-limiter';
 import { routeUsers } from './users-routes';
+import { authenticateService } from '../service/authenticate-service';
 
 /** What the management API needs from the running dev org. */
 export interface ApiDeps {
@@ -60,7 +61,9 @@ export async function handleApi(deps: ApiDeps, request: ApiRequest): Promise<Api
 async function route(deps: ApiDeps, request: ApiRequest): Promise<ApiResponse> {
   const path = request.url.pathname.replace(/\/+$/, '');
   if (request.method !== 'GET' && request.method !== 'HEAD') return oktaError('E0000022');
-  const caller = await authenticate(deps.provider, deps.index, request.authorization, deps.orgUrl, path);
+  const caller =
+    (await authenticateService(deps.provider, deps.index, request.authorization)) ??
+    (await authenticate(deps.provider, deps.index, request.authorization, deps.orgUrl, path));
   if (isResponse(caller)) return caller;
   if (path === '/api/v1/users' || path.startsWith('/api/v1/users/')) {
     return routeUsers({ ...deps, caller, path, query: request.url.searchParams });

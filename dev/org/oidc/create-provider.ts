@@ -1,5 +1,11 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import Provider, {
+  errors,
+  type ClientMetadata,
+  type Configuration,
+  type JWK,
+  type KoaContextWithOIDC,
+} from 'oidc-provider';
 import type { Faults } from '../faults';
 import { groupNamesOf, type OrgIndex } from '../org-index';
 import { createMemoryAdapter } from './memory-adapter';
@@ -15,6 +21,8 @@ export interface ProviderSettings {
   redirectUris: readonly string[];
   trustedOrigins: readonly string[];
   accessTokenTtlSeconds: number;
+  /** An API service app (client credentials, `private_key_jwt`), for the directory service. */
+  serviceClient?: { clientId: string; publicJwk: JWK; scopes: readonly string[] };
 }
 
 /** Scopes of the org authorization server that the dev org grants (okta-api.md §2). */
@@ -68,6 +76,7 @@ export function createProvider(settings: ProviderSettings): Provider {
         redirect_uris: [...settings.redirectUris],
         post_logout_redirect_uris: [...settings.redirectUris],
       },
+      ...serviceClients(settings),
     ],
     clientBasedCORS: (_ctx, origin) => settings.trustedOrigins.includes(origin),
     claims: {
@@ -91,6 +100,7 @@ export function createProvider(settings: ProviderSettings): Provider {
     extraParams: [OFFLINE_MARKER],
     features: {
       devInteractions: { enabled: false },
+      clientCredentials: { enabled: settings.serviceClient !== undefined },
       // A public client may introspect and revoke only its own tokens (what the directory service needs).
       introspection: {
         enabled: true,
@@ -143,6 +153,7 @@ export function createProvider(settings: ProviderSettings): Provider {
     jwks: { keys: [signingKey] },
     ttl: {
       AccessToken: settings.accessTokenTtlSeconds,
+      ClientCredentials: 3600,
       AuthorizationCode: 300,
       IdToken: 3600,
       Interaction: 3600,
@@ -167,6 +178,26 @@ export function createProvider(settings: ProviderSettings): Provider {
       body.error_description = oktaCodeGrantText(ctx.state['grantErrorDetail'] as string | undefined);
   });
   return provider;
+}
+
+// Okta's org AS accepts client credentials only with private_key_jwt (okta-api.md §2.4), and the
+// client assertion's `aud` is the token endpoint.
+function serviceClients(settings: ProviderSettings): ClientMetadata[] {
+  const service = settings.serviceClient;
+  if (!service) return [];
+  return [
+    {
+      client_id: service.clientId,
+      client_name: 'Workstation directory service',
+      token_endpoint_auth_method: 'private_key_jwt',
+      token_endpoint_auth_signing_alg: 'RS256',
+      grant_types: ['client_credentials'],
+      response_types: [],
+      redirect_uris: [],
+      scope: service.scopes.join(' '),
+      jwks: { keys: [service.publicJwk] },
+    },
+  ];
 }
 
 function isOAuthError(body: unknown): body is { error: string; error_description?: string } {
