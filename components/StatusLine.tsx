@@ -26,9 +26,13 @@ export function StatusLine({
 }) {
   const { sync } = state;
   let text: string;
-  if (sync.phase === 'syncing') text = messages.syncing;
-  else if (sync.error && state.error) text = messages.syncFailed(state.error.message);
-  else if (sync.lastSuccessAt)
+  if (sync.phase === 'syncing') {
+    text =
+      sync.progress?.phase === 'people' ? messages.syncingPeople(sync.progress.records) : messages.syncing;
+  } else if (sync.error && state.error) {
+    text = messages.syncFailed(state.error.message);
+    if (sync.nextAttemptAt) text += ` ${messages.nextAttempt(new Date(sync.nextAttemptAt))}`;
+  } else if (sync.lastSuccessAt)
     text = messages.synced(timeAgo(sync.lastSuccessAt, now), sync.apps, sync.people);
   else text = messages.neverSynced;
   return (

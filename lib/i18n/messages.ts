@@ -23,6 +23,9 @@ export const messages = {
   noAppsYet: 'No apps yet. They appear after the first sync.',
   syncNow: 'Sync now',
   syncing: 'Syncing…',
+  syncingPeople: (records: number) => `Syncing… ${records.toLocaleString('en')} people so far`,
+  nextAttempt: (at: Date) =>
+    `Trying again at ${at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}.`,
   neverSynced: 'Not synced yet',
   synced: (ago: string, apps: number, people: number) =>
     `Synced ${ago} · ${apps.toLocaleString('en')} apps · ${people.toLocaleString('en')} people`,
