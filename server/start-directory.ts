@@ -49,6 +49,9 @@ export async function startDirectory(
   const store = openPeopleStore(config.databasePath, config.exposedFields);
   const credential = createServiceCredential(config.oktaOrgUrl, config.credential, fetchFn, metrics, now);
   const okta = createOktaClient({ credential, fetch: fetchFn, metrics, now });
+  const snapshot = createSnapshotCache(store);
+  // Built once per change, before anyone asks, so no employee waits for 50,000 people to be gzipped.
+  const prebuild = () => void snapshot().catch(() => undefined);
   const scheduler = createSyncScheduler({
     okta,
     store,
@@ -59,10 +62,11 @@ export async function startDirectory(
     deltaIntervalMs: config.deltaIntervalSeconds * 1000,
     fullIntervalMs: config.fullSyncIntervalSeconds * 1000,
     changesRetentionMs: config.changesRetentionSeconds * 1000,
+    onChanged: prebuild,
   });
   const app = createApp({
     store,
-    snapshot: createSnapshotCache(store),
+    snapshot,
     scheduler,
     auth: createEmployeeAuth({
       orgUrl: config.oktaOrgUrl,
@@ -94,6 +98,7 @@ export async function startDirectory(
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
 
+  if (store.count() > 0) prebuild();
   const firstSync = options.schedule === false ? Promise.resolve() : scheduler.start();
 
   return {

@@ -33,6 +33,8 @@ export interface SchedulerOptions extends Omit<SyncDeps, 'signal'> {
   fullIntervalMs: number;
   changesRetentionMs: number;
   log: (line: string) => void;
+  /** Called after a pass that changed the store (the service prebuilds the snapshot then). */
+  onChanged?: () => void;
 }
 
 /** Creates the scheduler (a Node service may use timers: it is not an MV3 worker). */
@@ -57,6 +59,7 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
       options.store.pruneRemovals(options.now() - options.changesRetentionMs);
       status = { kind: result.kind, at: started, ok: true };
       options.metrics.count('directory_syncs_total', { kind: result.kind, result: 'ok' });
+      if (result.changed > 0) options.onChanged?.();
       if (result.changed > 0 || result.kind === 'full')
         options.log(
           `${result.kind} sync: ${result.changed} changed, ${result.pages} pages, ${options.store.count()} people`,
