@@ -1,5 +1,6 @@
 import { messages } from '@/lib/i18n/messages';
 import { useWorkstation } from './hooks/use-workstation';
+import { ErrorLine } from './ErrorLine';
 import { StatusLine } from './StatusLine';
 
 /** Account, sync status and what an admin needs to set up the Okta app. */
@@ -34,16 +35,14 @@ export function OptionsPage() {
           </>
         ) : (
           !state.configError && (
-            <button type="button" class="primary" disabled={busy} onClick={() => void signIn()}>
-              {messages.signIn}
-            </button>
+            <div class="buttons">
+              <button type="button" class="primary" disabled={busy} onClick={() => void signIn()}>
+                {messages.signIn}
+              </button>
+            </div>
           )
         )}
-        {error && (
-          <p class="error" role="alert">
-            {error.message}
-          </p>
-        )}
+        {error && <ErrorLine error={error} />}
       </section>
       {state.session.signedIn && (
         <section aria-labelledby="sync">

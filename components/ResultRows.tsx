@@ -38,7 +38,6 @@ export function AppRow(props: RowProps & { app: AppView; onOpen: (newTab: boolea
             <Highlighted text={app.label} ranges={app.highlights} />
           </span>
         </span>
-        <span class="kind muted">{messages.omniboxAppTag}</span>
       </div>
     </div>
   );

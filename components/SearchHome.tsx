@@ -67,6 +67,7 @@ export function SearchHome({ showQuickActions }: { showQuickActions: boolean }) 
         onOpenApp={actions.openApp}
         onEmail={actions.emailPerson}
         onCopy={actions.copyEmail}
+        appsOnly={!state.peopleSearch || Boolean(state.peopleNote)}
       />
       {state.peopleNote && <p class="muted note">{state.peopleNote.message}</p>}
       {showQuickActions && !query && <QuickActions apps={quick} onOpen={actions.openApp} />}
@@ -76,7 +77,12 @@ export function SearchHome({ showQuickActions }: { showQuickActions: boolean }) 
         </p>
       )}
       <StatusLine state={state} busy={busy} onSyncNow={() => void syncNow()} now={Date.now()} />
-      <footer class="muted small">{messages.productName}</footer>
+      <footer class="muted small">
+        {messages.productName} ·{' '}
+        <a href="/options.html" target="_blank">
+          {messages.settings}
+        </a>
+      </footer>
     </main>
   );
 }

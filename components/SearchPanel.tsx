@@ -13,6 +13,8 @@ export interface SearchPanelProps {
   onEmail: (person: PersonView) => void;
   onCopy: (person: PersonView) => Promise<boolean>;
   inputRef?: preact.RefObject<HTMLInputElement | null>;
+  /** People search is off or unavailable: say "Search apps". */
+  appsOnly?: boolean;
 }
 
 const cellId = (row: number, cell: number) => `result-${row}-${cell}`;
@@ -127,13 +129,13 @@ export function SearchPanel(props: SearchPanelProps) {
         ref={props.inputRef}
         type="text"
         role="combobox"
-        aria-label={messages.searchLabel}
+        aria-label={props.appsOnly ? messages.searchAppsLabel : messages.searchLabel}
         aria-expanded={expanded}
         aria-controls="results"
         aria-haspopup="grid"
         aria-autocomplete="list"
         aria-activedescendant={active >= 0 && expanded ? cellId(active, activeCell) : undefined}
-        placeholder={messages.searchPlaceholder}
+        placeholder={props.appsOnly ? messages.searchAppsLabel : messages.searchPlaceholder}
         autoComplete="off"
         spellcheck={false}
         value={query}

@@ -1,5 +1,6 @@
 import { messages } from '@/lib/i18n/messages';
 import type { ErrorView } from '@/lib/messaging/protocol';
+import { ErrorLine } from './ErrorLine';
 
 /** The signed-out state: what the product does, and one button. */
 export function SignInPanel(props: {
@@ -23,11 +24,7 @@ export function SignInPanel(props: {
         </button>
       )}
       {props.orgHost && !props.configError && <p class="muted">{props.orgHost}</p>}
-      {props.error && (
-        <p class="error" role="alert">
-          {props.error.message}
-        </p>
-      )}
+      {props.error && <ErrorLine error={props.error} />}
     </section>
   );
 }

@@ -2,7 +2,14 @@ import { mailtoUrl } from '../actions/mailto';
 import { messages } from '../i18n/messages';
 import { escapeOmniboxXml } from '../omnibox/escape-omnibox-xml';
 import type { Suggestion } from '../omnibox/suggestions';
-import { defaultDescription, OMNIBOX_ROWS, resultTarget, toSuggestions } from '../omnibox/suggestions';
+import {
+  defaultDescription,
+  NO_MATCH_PREFIX,
+  noMatchSuggestion,
+  OMNIBOX_ROWS,
+  resultTarget,
+  toSuggestions,
+} from '../omnibox/suggestions';
 import { isWebUrl } from '../okta/is-web-url';
 import type { Disposition } from '../platform/ports';
 import type { Workstation } from './workstation';
@@ -19,6 +26,9 @@ export async function omniboxInputChanged(
   }
   const results = await workstation.search(text, OMNIBOX_ROWS);
   setDefault(defaultDescription(text, results[0]));
+  // Chrome does not redraw the default row when suggest() gets an empty list, so "no match" would
+  // show one keystroke late; a row of its own, which Enter ignores, says it at once.
+  if (results.length === 0 && text.trim()) return [noMatchSuggestion(text)];
   return toSuggestions(results);
 }
 
@@ -32,7 +42,7 @@ export async function omniboxInputEntered(
   disposition: Disposition,
   openMailto: (url: string, disposition: Disposition) => Promise<void>,
 ): Promise<void> {
-  if (!(await workstation.signedIn())) return;
+  if (!(await workstation.signedIn()) || content.startsWith(NO_MATCH_PREFIX)) return;
   const known = await workstation.catalog.byTarget(content, mailtoUrl);
   if (known && 'linkUrl' in known) {
     await workstation.openApp(known.id, disposition);

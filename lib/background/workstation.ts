@@ -33,6 +33,8 @@ const NO_POLICY_YET = { read: async () => undefined };
 export const SYNC_ALARM = 'workstation-sync';
 const LAST_ERROR_KEY = 'ui.lastError';
 const OWNER_KEY = 'data.owner';
+/** Set after sign-out or a refused sign-in: the next sign-in shows Okta's login page (prompt=login). */
+const FORCE_LOGIN_KEY = 'auth.forceLoginNext';
 
 /**
  * The background's composition root in plain TypeScript: session, catalog, sync and the handlers
@@ -200,7 +202,10 @@ export class Workstation {
         throw new AppError('HOST_PERMISSION_DENIED', 'No host access to the org.');
       }
       await this.prepareOrg(org.orgUrl, org.clientId);
-      await this.session.signIn(org, scopesFor(config.settings), forceLogin);
+      // After a sign-out or a refused account, Okta's live browser session would sign the same account
+      // in again without asking; the login page lets the person choose.
+      const askForLogin = forceLogin || Boolean(await this.platform.local.get<boolean>(FORCE_LOGIN_KEY));
+      await this.session.signIn(org, scopesFor(config.settings), askForLogin);
       const profile = await this.session.profile(org);
       const owner = `${org.orgUrl} ${profile?.sub ?? ''}`;
       if ((await this.platform.local.get<string>(OWNER_KEY)) !== owner) {
@@ -210,9 +215,11 @@ export class Workstation {
         await this.sync.reset();
         await this.platform.local.set({ [OWNER_KEY]: owner });
       }
-      await this.platform.local.remove(LAST_ERROR_KEY);
+      await this.platform.local.remove([LAST_ERROR_KEY, FORCE_LOGIN_KEY]);
     } catch (error) {
-      await this.setLastError(toAppError(error, 'AUTH_FAILED').code);
+      const code = toAppError(error, 'AUTH_FAILED').code;
+      if (code === 'AUTH_NOT_ASSIGNED') await this.platform.local.set({ [FORCE_LOGIN_KEY]: true });
+      await this.setLastError(code);
       return this.viewState();
     }
     void this.scheduleSync();
@@ -227,6 +234,7 @@ export class Workstation {
     await this.sync.reset();
     await this.platform.scheduler.clear(SYNC_ALARM);
     await this.platform.local.remove([LAST_ERROR_KEY, OWNER_KEY]);
+    await this.platform.local.set({ [FORCE_LOGIN_KEY]: true });
     const state = await this.viewState();
     await this.broadcastState();
     return state;

@@ -12,6 +12,8 @@ export const messages = {
     'Sign in with your company Okta account to search your apps and colleagues here and in the address bar (type "ok" and a space).',
   searchLabel: 'Search apps and people',
   searchPlaceholder: 'Search apps and people',
+  searchAppsLabel: 'Search apps',
+  settings: 'Settings',
   quickActions: 'Quick actions',
   apps: 'Apps',
   people: 'People',
@@ -61,11 +63,11 @@ export function errorSentence(code: ErrorCode, context: SentenceContext = {}): s
     case 'POLICY_INVALID':
       return 'Some of your organization’s Workstation settings are invalid; the options page lists them.';
     case 'AUTH_CANCELLED':
-      return `Sign-in was cancelled. If Okta showed an error page instead of a sign-in form, ask your admin to add this sign-in redirect URI to the Okta app: ${context.redirectUri ?? ''}`.trim();
+      return `Sign-in was cancelled. (If Okta showed an error page instead of its sign-in form, your admin needs to add this sign-in redirect URI to the Okta app: ${context.redirectUri ?? ''})`;
     case 'AUTH_PAGE_UNREACHABLE':
       return `Could not reach ${host}. Check your connection, or ask your admin whether the Okta domain is right.`;
     case 'AUTH_NOT_ASSIGNED':
-      return 'Okta says your account is not assigned to the Workstation app. Ask your admin to assign you.';
+      return 'Okta says the account you signed in with is not assigned to the Workstation app. Ask your admin to assign it, or sign in with another account.';
     case 'AUTH_REDIRECT_URI':
       return `The Okta app does not accept this browser’s redirect URI. Ask your admin to add: ${context.redirectUri ?? ''}`;
     case 'AUTH_DPOP_REQUIRED':

@@ -64,3 +64,14 @@ export function toSuggestions(results: readonly SearchResult[]): Suggestion[] {
   }
   return suggestions.slice(0, OMNIBOX_ROWS);
 }
+
+/** Content of the "no match" row; `onInputEntered` ignores it. */
+export const NO_MATCH_PREFIX = 'workstation:no-match:';
+
+/** A row that says nothing matches the typed text. */
+export function noMatchSuggestion(query: string): Suggestion {
+  return {
+    content: `${NO_MATCH_PREFIX}${query}`,
+    description: escapeOmniboxXml(messages.omniboxNoMatch(query)),
+  };
+}

@@ -30,11 +30,11 @@ function visibleLinksOf(userId: string): string[] {
     .flatMap((app) => app.links.filter((link) => !link.hidden).map((link) => link.label));
 }
 
+let flow: ReturnType<typeof httpLoginFlow>;
+
 function newWorkstation(domain = devOrg.url): Workstation {
-  platform = fakePlatform(
-    httpLoginFlow(REDIRECT_URI, () => login),
-    { policy: {} },
-  );
+  flow = httpLoginFlow(REDIRECT_URI, () => login);
+  platform = fakePlatform(flow, { policy: {} });
   dbCount += 1;
   return new Workstation(
     platform,
@@ -113,6 +113,18 @@ describe('an employee signing in and searching', () => {
     expect(quick[0]?.linkUrl).toBe(slack.content);
   });
 
+  it('says at once when nothing matches, with a row that Enter ignores', async () => {
+    await workstation.handlers.signIn({}, {});
+    await workstation.startSync();
+    const rows = await omniboxInputChanged(workstation, 'qzxvq', platform.omnibox.setDefaultSuggestion);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.description).toContain('No app or person matches');
+    await omniboxInputEntered(workstation, rows[0]!.content, 'currentTab', (url, where) =>
+      platform.tabs.open(url, where),
+    );
+    expect(platform.opened).toEqual([]);
+  });
+
   it('acts on the typed text when Enter is pressed on the default row, and never opens a typed URL', async () => {
     await workstation.handlers.signIn({}, {});
     await workstation.startSync();
@@ -122,6 +134,28 @@ describe('an employee signing in and searching', () => {
     expect(platform.opened).toEqual([]);
     await omniboxInputEntered(workstation, 'jira', 'currentTab', open);
     expect(platform.opened[0]?.url).toMatch(new RegExp(`^${devOrg.url}/home/`));
+  });
+});
+
+describe('choosing the account', () => {
+  it('asks Okta for its login page after a sign-out, so the next person can choose their account', async () => {
+    await workstation.handlers.signIn({}, {});
+    await workstation.handlers.signOut(undefined, {});
+    await workstation.handlers.signIn({}, {});
+    const [first, second] = flow.launches.map((url) => new URL(url).searchParams.get('prompt'));
+    expect(first).toBeNull();
+    expect(second).toBe('login');
+    await workstation.handlers.signIn({ forceLogin: false }, {});
+    expect(new URL(flow.launches[2]!).searchParams.get('prompt')).toBeNull();
+  });
+
+  it('asks for the login page after an unassigned account was refused, so another account can be used', async () => {
+    login = { username: emailOf(devOrg.org.demo.unassigned), password: devOrg.org.password };
+    await workstation.handlers.signIn({}, {});
+    login = { username: emailOf(devOrg.org.demo.employee), password: devOrg.org.password };
+    const state = await workstation.handlers.signIn({}, {});
+    expect(new URL(flow.launches[1]!).searchParams.get('prompt')).toBe('login');
+    expect(state.session).toMatchObject({ signedIn: true, email: emailOf(devOrg.org.demo.employee) });
   });
 });
 
