@@ -1,3 +1,4 @@
+import { AppError } from '../../lib/errors';
 import type { Person } from '../../lib/records';
 import type { OktaClient } from '../okta/okta-client';
 import { parseUserChanges } from '../../lib/okta/user-changes';
@@ -45,15 +46,32 @@ export async function syncPeople(deps: SyncDeps, kind: SyncKind): Promise<SyncRe
   const removed: string[] = [];
   let newest = watermark;
   let pages = 0;
+  const seen = new Set<string>();
   while (url) {
     const answer = await deps.okta.get(url, 'users', deps.signal);
     const page = parseUserChanges(answer.json, answer.headers);
     pages++;
+    const fresh = [...page.upserts.map((person) => person.id), ...page.removed].filter((id) => !seen.has(id));
+    for (const id of fresh) seen.add(id);
     upserts.push(...page.upserts);
     removed.push(...page.removed);
     if (page.latestUpdate && (!newest || Date.parse(page.latestUpdate) > Date.parse(newest)))
       newest = page.latestUpdate;
-    url = page.next && sameOrigin(page.next, deps.orgUrl) ? page.next : undefined;
+    if (!page.next) break;
+    // A pass cut short would make a full pass remove everyone after it, so a next link that leaves
+    // the org, or pages that bring no one new, fail the pass instead.
+    if (!sameOrigin(page.next, deps.orgUrl))
+      throw new AppError('OKTA_BAD_RESPONSE', 'Okta sent a next-page link outside the org.');
+    if (fresh.length === 0)
+      throw new AppError('OKTA_BAD_RESPONSE', 'Okta sent a page of users with no one new, and a next link.');
+    url = page.next;
+  }
+  if (effective === 'full' && seen.size === 0 && deps.store.count() > 0) {
+    // Okta may answer an empty 200 to a principal without an admin role (okta-api.md §2.4).
+    throw new AppError(
+      'OKTA_FORBIDDEN',
+      'Okta listed no users at all; the service credential probably lacks the Read-Only Administrator role.',
+    );
   }
   const nowMs = deps.now();
   const result =

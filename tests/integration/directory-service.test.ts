@@ -378,6 +378,31 @@ describe('when Okta misbehaves', () => {
     });
   });
 
+  it('refuses to empty the directory when Okta suddenly lists no users, as for a credential without an admin role', async () => {
+    let emptyList = false;
+    // Okta answers an empty 200 to a principal without an admin role (okta-api.md §2.4); the dev org
+    // does so only for employee tokens, so this one answer is rewritten on the way.
+    const fetchFn: typeof fetch = async (input, init) =>
+      emptyList && String(input).includes('/api/v1/users?')
+        ? new Response('[]', { headers: { 'content-type': 'application/json' } })
+        : fetch(input, init);
+    const config = loadConfig(env(devOrg, { DATABASE_PATH: join(dir, 'empty-list.sqlite') }));
+    const service = await startDirectory(config, { ...quiet, schedule: false, fetch: fetchFn });
+    try {
+      await service.sync('full');
+      const people = service.store.count();
+      emptyList = true;
+      await expect(service.sync('full')).rejects.toMatchObject({ code: 'OKTA_FORBIDDEN' });
+      expect(service.store.count()).toBe(people);
+      expect((await get(`${service.url}/healthz`)).json).toMatchObject({
+        status: 'degraded',
+        reason: expect.stringContaining('Read-Only Administrator'),
+      });
+    } finally {
+      await service.close();
+    }
+  });
+
   it('after a restart serves the people from SQLite before Okta answers', async () => {
     const config = loadConfig(env(devOrg, { DATABASE_PATH: join(dir, 'restart.sqlite') }));
     const first = await startDirectory(config, quiet);
