@@ -27,14 +27,31 @@ function compact(text: string): string {
   return normalizeText(text).replaceAll(' ', '');
 }
 
+// Folded forms of single characters with their combining marks; a display name has few distinct ones.
+const foldedUnits = new Map<string, string>();
+const MARK_RE = /\p{M}/u;
+
+function foldUnit(unit: string): string {
+  let folded = foldedUnits.get(unit);
+  if (folded === undefined) {
+    folded = compact(unit);
+    if (foldedUnits.size < 50_000) foldedUnits.set(unit, folded);
+  }
+  return folded;
+}
+
 /** The end of the shortest stretch of `display` from `start` to `limit` whose folded form covers `word`. */
 function coverEnd(display: string, start: number, limit: number, word: string): number | undefined {
   let end = start;
+  let folded = '';
   while (end < limit) {
-    const code = display.codePointAt(end) as number;
-    end += code > 0xffff ? 2 : 1;
-    const folded = compact(display.slice(start, end));
+    // One character with the marks that follow it, folded on its own and cached.
+    let next = end + ((display.codePointAt(end) as number) > 0xffff ? 2 : 1);
+    while (next < limit && MARK_RE.test(display.charAt(next))) next++;
+    folded += foldUnit(display.slice(end, next));
+    end = next;
     if (folded.length >= word.length) return folded.startsWith(word) ? end : undefined;
+    if (!word.startsWith(folded)) return undefined;
   }
   return undefined;
 }

@@ -6,7 +6,7 @@ export const TokenFlag = {
   name: 1,
   /** The first word of the label or display name. */
   leading: 2,
-  /** A word of the local part of an email address (or the whole local part, joined). */
+  /** A word of the local part of an email address. */
   email: 4,
   /** A later part of a name written without spaces (CJK); weaker than a real word start. */
   inner: 8,
@@ -23,7 +23,12 @@ const MAX_INNER_SUFFIXES = 8;
  * Adds the tokens of one field: each normalised word, each hyphenated or dotted compound joined
  * ("Duval-Smith" → "duvalsmith"), and for names written without spaces their later parts (CJK).
  */
-export function addFieldTokens(into: Map<string, number>, text: string | undefined, flags: number): void {
+export function addFieldTokens(
+  into: Map<string, number>,
+  text: string | undefined,
+  flags: number,
+  joined = true,
+): void {
   if (text === undefined || text === '') return;
   const add = (token: string, tokenFlags: number): void => {
     into.set(token, (into.get(token) ?? 0) | tokenFlags);
@@ -44,7 +49,7 @@ export function addFieldTokens(into: Map<string, number>, text: string | undefin
         }
       }
     }
-    if (words.length > 1) add(words.join(''), plain);
+    if (joined && words.length > 1) add(words.join(''), plain);
   }
 }
 
@@ -68,7 +73,8 @@ export function personTokens(person: {
   addFieldTokens(tokens, person.lastName, TokenFlag.name);
   const at = person.email?.lastIndexOf('@') ?? -1;
   if (person.email !== undefined && at > 0) {
-    addFieldTokens(tokens, person.email.slice(0, at), TokenFlag.email);
+    // Not joined: "jane.doe7" would add a term of its own for nearly every person.
+    addFieldTokens(tokens, person.email.slice(0, at), TokenFlag.email, false);
   }
   return tokens;
 }

@@ -35,9 +35,21 @@ export function fieldBonus(flags: number): number {
 /** The score of the word's best match among a key's tokens, or -1 when none matches. */
 export function wordScore(key: string, word: QueryWord, emailOnly: boolean, useTypos: boolean): number {
   const text = word.text;
-  const length = text.length;
-  const typos = useTypos ? word.typos : undefined;
   let best = -1;
+  // Every occurrence right after a flag character starts a token: a prefix, or the whole token.
+  for (let at = key.indexOf(text); at > 0; at = key.indexOf(text, at + 1)) {
+    const code = key.charCodeAt(at - 1);
+    if (!isFlagChar(code)) continue;
+    const flags = flagsOf(code);
+    if (emailOnly && !(flags & TokenFlag.email)) continue;
+    const after = at + text.length;
+    const whole = after === key.length || isFlagChar(key.charCodeAt(after));
+    const score = (whole ? EXACT : PREFIX) + fieldBonus(flags);
+    if (score > best) best = score;
+  }
+  // A typo match never outscores a prefix match, so only a word without one looks for typos.
+  const typos = useTypos && best < 0 ? word.typos : undefined;
+  if (typos === undefined || typos.size === 0) return best;
   let i = 0;
   while (i < key.length) {
     const flags = flagsOf(key.charCodeAt(i));
@@ -45,18 +57,10 @@ export function wordScore(key: string, word: QueryWord, emailOnly: boolean, useT
     let end = start;
     while (end < key.length && !isFlagChar(key.charCodeAt(end))) end++;
     i = end;
-    if (emailOnly && !(flags & TokenFlag.email)) continue;
-    let score: number;
-    if (end - start >= length && key.startsWith(text, start)) {
-      score = end - start === length ? EXACT : PREFIX;
-    } else if (typos !== undefined && flags !== TokenFlag.inner) {
-      const distance = typos.get(key.slice(start, end));
-      if (distance === undefined) continue;
-      score = TYPO - 10 * distance;
-    } else {
-      continue;
-    }
-    score += fieldBonus(flags);
+    if (flags === TokenFlag.inner || (emailOnly && !(flags & TokenFlag.email))) continue;
+    const distance = typos.get(key.slice(start, end));
+    if (distance === undefined) continue;
+    const score = TYPO - 10 * distance + fieldBonus(flags);
     if (score > best) best = score;
   }
   return best;

@@ -10,6 +10,11 @@ import type { Segment } from './segment';
 /** The version of the saved index layout; a saved index of any other version is rebuilt. */
 export const SEARCH_INDEX_FORMAT_VERSION = 2;
 
+// About a thousand people are hashed before a cold start answers; all of them right after.
+function sampleStride(people: number): number {
+  return Math.max(1, Math.floor(people / 1024));
+}
+
 /** The options an index is built with; a saved index built with other options is rebuilt. */
 export const SEARCH_INDEX_OPTIONS = {
   engine: 'minisearch-7/terms',
@@ -26,6 +31,8 @@ export interface SerializedIndex {
   options: Record<string, string>;
   /** Hash of the records the index was built from, so stale records are caught on restore. */
   fingerprint: string;
+  /** The same over a sample of the people, checked before a cold start's first answer. */
+  sampleFingerprint: string;
   /** Rank → position of the record among the records sorted by id. */
   appOrder: number[];
   personOrder: number[];
@@ -132,6 +139,11 @@ export function serializeSearchIndex(index: SearchIndex): SerializedIndex {
     version: SEARCH_INDEX_FORMAT_VERSION,
     options: { ...SEARCH_INDEX_OPTIONS },
     fingerprint: data.fingerprint,
+    sampleFingerprint: fingerprintRecords(
+      byIdOf(data.apps, data.appOrder),
+      byIdOf(data.people, data.personOrder),
+      sampleStride(data.people.length),
+    ),
     appOrder: [...data.appOrder],
     personOrder: [...data.personOrder],
     appKeys: data.appSegment.keys.join('\n'),
@@ -140,6 +152,15 @@ export function serializeSearchIndex(index: SearchIndex): SerializedIndex {
     apps: segmentJson(data.appSegment),
     people: segmentJson(data.peopleSegment),
   };
+}
+
+// Records back in id order from rank order and the rank → id-order permutation.
+function byIdOf<T>(ranked: readonly T[], order: readonly number[]): T[] {
+  const byId = new Array<T>(ranked.length);
+  order.forEach((position, rank) => {
+    byId[position] = ranked[rank] as T;
+  });
+  return byId;
 }
 
 function isPermutation(value: unknown, size: number): value is number[] {
@@ -171,6 +192,7 @@ function restoreHead(
   saved: unknown,
   apps: readonly App[],
   people: readonly Person[],
+  verify: 'all' | 'sample',
 ):
   { data: Omit<IndexData, 'peopleSegment' | 'ready'>; personKeys: string[]; peopleJson: string } | undefined {
   if (typeof saved !== 'object' || saved === null) return undefined;
@@ -181,7 +203,11 @@ function restoreHead(
     return undefined;
   const byIdApps = sortedById(apps);
   const byIdPeople = sortedById(people);
-  if (s.fingerprint !== fingerprintRecords(byIdApps, byIdPeople)) return undefined;
+  if (typeof s.fingerprint !== 'string') return undefined;
+  if (verify === 'all' && s.fingerprint !== fingerprintRecords(byIdApps, byIdPeople)) return undefined;
+  const stride = sampleStride(people.length);
+  if (verify === 'sample' && s.sampleFingerprint !== fingerprintRecords(byIdApps, byIdPeople, stride))
+    return undefined;
   const appKeys = splitKeys(s.appKeys, apps.length);
   const personKeys = splitKeys(s.personKeys, people.length);
   if (appKeys === undefined || personKeys === undefined) return undefined;
@@ -215,7 +241,7 @@ export function restoreSearchIndex(
   apps: readonly App[],
   people: readonly Person[],
 ): SearchIndex {
-  const head = restoreHead(saved, apps, people);
+  const head = restoreHead(saved, apps, people, 'all');
   const peopleSegment = head && loadSegment(head.peopleJson, head.personKeys);
   if (head === undefined || peopleSegment === undefined) return buildSearchIndex(apps, people);
   return {
@@ -234,19 +260,28 @@ export function openSearchIndex(
   apps: readonly App[],
   people: readonly Person[],
 ): SearchIndex {
-  const head = restoreHead(saved, apps, people);
+  const head = restoreHead(saved, apps, people, 'sample');
   if (head === undefined) return buildSearchIndex(apps, people);
   const peopleSegment = loadingSegment(head.personKeys, head.peopleJson);
+  const index: { [INDEX_DATA]: IndexData } = {
+    [INDEX_DATA]: { ...head.data, peopleSegment, ready: Promise.resolve() },
+  };
   const ready = (async () => {
-    // Let the caller answer the query that woke the worker before parsing the large part.
+    // Let the caller answer the query that woke the worker before the rest of the checks and loading.
     await new Promise((resolve) => setTimeout(resolve, 0));
+    if (head.data.fingerprint !== fingerprintRecords(sortedById(apps), sortedById(people))) {
+      // The records differ from the saved index in a record the sample missed.
+      index[INDEX_DATA] = { ...buildSearchIndex(apps, people)[INDEX_DATA], ready: index[INDEX_DATA].ready };
+      return;
+    }
     if (!(await finishLoading(peopleSegment))) {
       const tokens = head.data.people.map((person) => personTokens(person));
       peopleSegment.mini = buildSegment(tokens, head.personKeys).mini;
       peopleSegment.pending = undefined;
     }
   })();
-  return { [INDEX_DATA]: { ...head.data, peopleSegment, ready } };
+  index[INDEX_DATA] = { ...index[INDEX_DATA], ready };
+  return index;
 }
 
 /** Resolves once every part of the index is loaded (at once for a built or synchronously restored one). */

@@ -130,7 +130,8 @@ function wordPostings(seg: Segment, word: QueryWord, typos: boolean): Postings[]
       if (postings !== undefined) lists.push(postings);
     }
   } else {
-    for (const [, data] of tree.atPrefix(word.text)) {
+    // values(): MiniSearch's iterator then skips building each term's key.
+    for (const data of tree.atPrefix(word.text).values()) {
       const postings = data.get(0);
       if (postings !== undefined) lists.push(postings);
     }

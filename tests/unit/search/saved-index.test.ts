@@ -4,7 +4,9 @@ import { search } from '../../../lib/search/search';
 import {
   SEARCH_INDEX_FORMAT_VERSION,
   buildSearchIndex,
+  openSearchIndex,
   restoreSearchIndex,
+  searchIndexReady,
   serializeSearchIndex,
 } from '../../../lib/search/search-index';
 import type { SearchIndex } from '../../../lib/search/search-index';
@@ -110,5 +112,40 @@ describe('saved search index', () => {
   it('round-trips an empty directory', () => {
     const empty = serializeSearchIndex(buildSearchIndex([], []));
     expect(search(restoreSearchIndex(roundTrip(empty), [], []), 'a')).toEqual([]);
+  });
+
+  it('answers at once when opened for a cold start, and the same as a full restore once loaded', async () => {
+    const opened = openSearchIndex(roundTrip(saved), apps, people);
+    const beforeLoad = ['s', 'slack', 'obrien', '小明', 'duval smith', 'sean.obrien@', 'wokrday'];
+    expect(beforeLoad.map((q) => search(opened, q).map((r) => r.score))).toEqual(
+      beforeLoad.map((q) => search(built, q).map((r) => r.score)),
+    );
+    await searchIndexReady(opened);
+    expect(answers(opened)).toEqual(answers(built));
+    const resaved = roundTrip(serializeSearchIndex(opened));
+    expect(answers(restoreSearchIndex(resaved, apps, people))).toEqual(answers(built));
+  });
+
+  it('opens records in any order, as IndexedDB returns them sorted by id', () => {
+    const restored = restoreSearchIndex(roundTrip(saved), [...apps].reverse(), [...people].reverse());
+    expect(answers(restored)).toEqual(answers(built));
+  });
+
+  it('rebuilds a cold-started index once it finds a changed record that its quick check skipped', async () => {
+    const many: Person[] = Array.from({ length: 3000 }, (_, i) => ({
+      id: `00u${String(i).padStart(5, '0')}`,
+      displayName: `Person ${i}`,
+    }));
+    const manySaved = roundTrip(serializeSearchIndex(buildSearchIndex(apps, many)));
+    const changed = many.map((p, i) => (i === 1 ? { ...p, displayName: 'Siobhán Kelly' } : p));
+    const opened = openSearchIndex(manySaved, apps, changed);
+    await searchIndexReady(opened);
+    expect(search(opened, 'siobhan').map((r) => r.kind === 'person' && r.person.id)).toEqual(['00u00001']);
+  });
+
+  it('opens a corrupt saved people index and rebuilds it in the background', async () => {
+    const opened = openSearchIndex(roundTrip({ ...saved, people: '{"index":' }), apps, people);
+    await searchIndexReady(opened);
+    expect(answers(opened)).toEqual(answers(built));
   });
 });
