@@ -33,8 +33,10 @@ export default defineConfig({
     excludeSources: ['**/*.pem', '**/*.log', '.dev-profile/**', 'test-results/**'],
   },
   manifest: (env) => ({
-    name: 'Workstation',
-    description: "Your company's Okta apps and people, one keystroke away.",
+    // Strings come from the one messages file, public/_locales/en/messages.json.
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     // A pinned id gives development and test builds a stable redirect URI; stores assign their own.
     ...(env.mode === 'production' ? {} : { key: identity.key }),
     permissions: ['identity', 'storage', 'alarms', 'unlimitedStorage', 'declarativeNetRequestWithHostAccess'],
@@ -52,7 +54,7 @@ export default defineConfig({
     action: { default_title: 'Workstation' },
     // The popup serves people who keep the browser's own new tab page.
     commands: {
-      _execute_action: { suggested_key: { default: 'Alt+K' }, description: 'Search apps and people' },
+      _execute_action: { suggested_key: { default: 'Alt+K' }, description: '__MSG_commandSearch__' },
     },
   }),
 });

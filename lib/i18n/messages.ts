@@ -1,49 +1,127 @@
 import type { ErrorCode } from '../errors';
+import en from '../../public/_locales/en/messages.json';
 
-/** Every sentence the product shows, in one place (English; the one locale so far). */
+/**
+ * The one messages file is `public/_locales/en/messages.json`, in the browser's own `_locales` format
+ * (it also names the extension in the manifest). This module is its typed reader: it is bundled with
+ * the code instead of read through `i18n.getMessage`, so lib/ stays free of browser APIs and every
+ * string reads the same in Node tests, pages, the worker and the omnibox.
+ */
+type Catalog = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+
+/** A key of the messages file. */
+export type MessageKey = keyof typeof en;
+
+/**
+ * The text of one message with its `$NAME$` placeholders filled in by name, as the browser's own
+ * `i18n.getMessage` fills them by position (`$$` is a literal dollar sign).
+ */
+export function text(key: MessageKey, values: Record<string, string | number> = {}): string {
+  const entry = (en as Catalog)[key];
+  if (!entry) return key;
+  return entry.message.replace(/\$(\w+)\$|\$\$/g, (whole, name: string | undefined) => {
+    if (name === undefined) return '$';
+    const value = values[name.toLowerCase()];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+const count = (value: number) => value.toLocaleString('en');
+
+/** Every sentence the product shows, read from the messages file (English; the one locale so far). */
 export const messages = {
-  productName: 'Workstation',
-  signIn: 'Sign in with Okta',
-  signInAgain: 'Sign in again',
-  signOut: 'Sign out',
-  signInAsSomeoneElse: 'Sign in as someone else',
-  signedOutTitle: 'Your Okta apps and colleagues, one keystroke away',
-  signedOutBody:
-    'Sign in with your company Okta account to search your apps and colleagues here and in the address bar (type "ok" and a space).',
-  searchLabel: 'Search apps and people',
-  searchPlaceholder: 'Search apps and people',
-  searchAppsLabel: 'Search apps',
-  settings: 'Settings',
-  quickActions: 'Quick actions',
-  apps: 'Apps',
-  people: 'People',
-  copyEmail: (name: string) => `Copy email of ${name}`,
-  copied: 'Copied',
-  emailPerson: (name: string) => `Email ${name}`,
-  openApp: (label: string) => `Open ${label}`,
-  noResults: (query: string) => `Nothing matches "${query}". Try fewer letters, or another spelling.`,
-  noAppsYet: 'No apps yet. They appear after the first sync.',
-  syncNow: 'Sync now',
-  syncing: 'Syncing…',
-  syncingPeople: (records: number) => `Syncing… ${records.toLocaleString('en')} people so far`,
+  productName: text('productName'),
+  signIn: text('signIn'),
+  signInAgain: text('signInAgain'),
+  signOut: text('signOut'),
+  signInAsSomeoneElse: text('signInAsSomeoneElse'),
+  signedOutTitle: text('signedOutTitle'),
+  signedOutBody: text('signedOutBody'),
+  searchLabel: text('searchLabel'),
+  searchPlaceholder: text('searchPlaceholder'),
+  searchAppsLabel: text('searchAppsLabel'),
+  searchHint: text('searchHint'),
+  settings: text('settings'),
+  quickActions: text('quickActions'),
+  recentlyUsed: text('recentlyUsed'),
+  apps: text('apps'),
+  people: text('people'),
+  copyEmail: (name: string) => text('copyEmail', { name }),
+  copied: text('copied'),
+  copiedAnnouncement: (email: string) => text('copiedAnnouncement', { email }),
+  copyFailed: (email: string) => text('copyFailed', { email }),
+  noEmail: text('noEmail'),
+  emailPerson: (name: string) => text('emailPerson', { name }),
+  openApp: (label: string) => text('openApp', { label }),
+  noResults: (query: string) => text('noResults', { query }),
+  noResultsAppsOnly: (query: string) => text('noResultsAppsOnly', { query }),
+  noResultsNotSynced: text('noResultsNotSynced'),
+  noAppsYet: text('noAppsYet'),
+  allAppsHidden: text('allAppsHidden'),
+  pinnedByOrg: text('pinnedByOrg'),
+  pinnedByYou: text('pinnedByYou'),
+  appMenu: (label: string) => text('appMenu', { label }),
+  pin: text('pin'),
+  unpin: text('unpin'),
+  moveEarlier: text('moveEarlier'),
+  moveLater: text('moveLater'),
+  hide: text('hide'),
+  showHidden: (hidden: number) => text('showHidden', { count: count(hidden) }),
+  quickActionsHelp: text('quickActionsHelp'),
+  syncNow: text('syncNow'),
+  syncing: text('syncing'),
+  syncingApps: text('syncingApps'),
+  syncingPeople: (records: number) => text('syncingPeople', { records: count(records) }),
   nextAttempt: (at: Date) =>
-    `Trying again at ${at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}.`,
-  neverSynced: 'Not synced yet',
+    text('nextAttempt', { time: at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) }),
+  neverSynced: text('neverSynced'),
   synced: (ago: string, apps: number, people: number) =>
-    `Synced ${ago} · ${apps.toLocaleString('en')} apps · ${people.toLocaleString('en')} people`,
-  syncFailed: (sentence: string) => `Sync failed: ${sentence}`,
-  peopleNeedDirectory:
-    'People search is off for your account: your organization has not set up the Workstation directory service, and reading people directly from Okta needs an admin role.',
-  notConfigured:
-    'Workstation is not set up for an Okta org yet. Your admin sets the Okta domain and client id by policy.',
-  hostPermissionNeeded: (host: string) =>
-    `Workstation needs permission to talk to ${host}. Without it, you cannot sign in.`,
-  omniboxDefault: 'Type to search your Okta apps and colleagues',
-  omniboxSignedOut: 'Workstation: sign in first — open a new tab and choose "Sign in with Okta"',
-  omniboxOpen: 'Open',
-  omniboxAppTag: 'App',
-  omniboxEmail: 'Email',
-  omniboxNoMatch: (query: string) => `No app or person matches "${query}"`,
+    text('synced', { ago, apps: count(apps), people: count(people) }),
+  syncFailed: (sentence: string) => text('syncFailed', { sentence }),
+  offline: (ago: string) => text('offline', { ago }),
+  offlineNeverSynced: text('offlineNeverSynced'),
+  justNow: text('justNow'),
+  minutesAgo: (minutes: number) => text('minutesAgo', { count: minutes }),
+  hoursAgo: (hours: number) => text('hoursAgo', { count: hours }),
+  daysAgo: (days: number) => text('daysAgo', { count: days }),
+  peopleNeedDirectory: text('peopleNeedDirectory'),
+  notConfigured: text('notConfigured'),
+  hostPermissionNeeded: (host: string) => text('hostPermissionNeeded', { host }),
+  optionsTitle: text('optionsTitle'),
+  account: text('account'),
+  signedInAs: (name: string) => text('signedInAs', { name }),
+  signedInTo: (host: string) => text('signedInTo', { host }),
+  signedOutNote: text('signedOutNote'),
+  sync: text('sync'),
+  forAdmin: text('forAdmin'),
+  oktaOrg: text('oktaOrg'),
+  notSet: text('notSet'),
+  redirectUri: text('redirectUri'),
+  diagnostics: text('diagnostics'),
+  diagnosticsVersion: text('diagnosticsVersion'),
+  diagnosticsBrowser: text('diagnosticsBrowser'),
+  diagnosticsExtensionId: text('diagnosticsExtensionId'),
+  diagnosticsDatabase: text('diagnosticsDatabase'),
+  diagnosticsIndex: text('diagnosticsIndex'),
+  diagnosticsStored: text('diagnosticsStored'),
+  diagnosticsLaunches: text('diagnosticsLaunches'),
+  diagnosticsLastSuccess: text('diagnosticsLastSuccess'),
+  diagnosticsSyncState: text('diagnosticsSyncState'),
+  diagnosticsLastError: text('diagnosticsLastError'),
+  diagnosticsNextAttempt: text('diagnosticsNextAttempt'),
+  diagnosticsNone: text('diagnosticsNone'),
+  diagnosticsFailures: text('diagnosticsFailures'),
+  copyDiagnostics: text('copyDiagnostics'),
+  newTabSection: text('newTabSection'),
+  useBrowserNewTab: text('useBrowserNewTab'),
+  useBrowserNewTabChromium: text('useBrowserNewTabChromium'),
+  useBrowserNewTabUnsupported: (browser: string) => text('useBrowserNewTabUnsupported', { browser }),
+  omniboxDefault: text('omniboxDefault'),
+  omniboxSignedOut: text('omniboxSignedOut'),
+  omniboxOpen: text('omniboxOpen'),
+  omniboxAppTag: text('omniboxAppTag'),
+  omniboxEmail: text('omniboxEmail'),
+  omniboxNoMatch: (query: string) => text('omniboxNoMatch', { query }),
 } as const;
 
 /** Context some sentences need. */
@@ -52,49 +130,19 @@ export interface SentenceContext {
   redirectUri?: string;
 }
 
+/**
+ * Fails to compile when an error code has no sentence: the type names the keys to add to
+ * public/_locales/en/messages.json.
+ */
+type KeysMissingFromMessagesJson = Exclude<`error_${ErrorCode}`, MessageKey>;
+const everyCodeHasASentence: KeysMissingFromMessagesJson extends never ? true : KeysMissingFromMessagesJson =
+  true;
+void everyCodeHasASentence;
+
 /** The sentence a person can act on, for each error code (the UI never shows raw error text). */
 export function errorSentence(code: ErrorCode, context: SentenceContext = {}): string {
-  const host = context.host ?? 'your Okta org';
-  switch (code) {
-    case 'CONFIG_MISSING':
-      return messages.notConfigured;
-    case 'CONFIG_INVALID':
-      return `The Okta settings are not valid for ${host}. Ask your admin to check the Okta domain and client id.`;
-    case 'POLICY_INVALID':
-      return 'Some of your organization’s Workstation settings are invalid; the options page lists them.';
-    case 'AUTH_CANCELLED':
-      return `Sign-in was cancelled. (If Okta showed an error page instead of its sign-in form, your admin needs to add this sign-in redirect URI to the Okta app: ${context.redirectUri ?? ''})`;
-    case 'AUTH_PAGE_UNREACHABLE':
-      return `Could not reach ${host}. Check your connection, or ask your admin whether the Okta domain is right.`;
-    case 'AUTH_NOT_ASSIGNED':
-      return 'Okta says the account you signed in with is not assigned to the Workstation app. Ask your admin to assign it, or sign in with another account.';
-    case 'AUTH_REDIRECT_URI':
-      return `The Okta app does not accept this browser’s redirect URI. Ask your admin to add: ${context.redirectUri ?? ''}`;
-    case 'AUTH_DPOP_REQUIRED':
-      return 'The Okta app requires DPoP proofs, which Workstation does not send. Ask your admin to turn off “Require DPoP” for the app.';
-    case 'AUTH_ORIGIN_REFUSED':
-      return 'Okta refused the sign-in request from this browser. Ask your admin to check that the Okta app is a public client (SPA or native) with PKCE.';
-    case 'AUTH_FAILED':
-      return 'Sign-in failed. Try again; if it keeps failing, ask your admin to check the Okta app.';
-    case 'AUTH_EXPIRED':
-      return 'Your Okta session has ended. Sign in again.';
-    case 'HOST_PERMISSION_DENIED':
-      return messages.hostPermissionNeeded(host);
-    case 'OKTA_RATE_LIMITED':
-      return 'Okta is busy and asked Workstation to wait. It will try again on its own.';
-    case 'OKTA_FORBIDDEN':
-      return messages.peopleNeedDirectory;
-    case 'OKTA_UNAUTHORIZED':
-      return 'Okta did not accept your session. Sign in again.';
-    case 'OKTA_SERVER':
-      return `${host} had a problem. Workstation will try again later; your saved apps and people still work.`;
-    case 'OKTA_BAD_RESPONSE':
-      return `${host} sent something Workstation did not expect. Your saved apps and people still work.`;
-    case 'NETWORK':
-      return `You seem to be offline, or ${host} is unreachable. Your saved apps and people still work.`;
-    case 'STORAGE':
-      return 'The browser could not save Workstation’s data (the disk may be full). Search may be out of date.';
-    case 'INTERNAL':
-      return 'Something went wrong inside Workstation. Try again; the options page shows details for support.';
-  }
+  return text(`error_${code}` as MessageKey, {
+    host: context.host ?? 'your Okta org',
+    redirect_uri: context.redirectUri ?? '',
+  });
 }
