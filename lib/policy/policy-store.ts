@@ -21,6 +21,13 @@ export async function readPolicy(source: ManagedPolicySource, local: KeyValueAre
   if (isEmpty) {
     return parsePolicy((await local.get<unknown>(LAST_GOOD_KEY)) ?? {});
   }
-  await local.set({ [LAST_GOOD_KEY]: raw });
+  await local.set({ [LAST_GOOD_KEY]: withoutSecret(raw) });
   return parsePolicy(raw);
+}
+
+/** The copy kept on disk never holds a `clientSecret` value, only that one was set. */
+function withoutSecret(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || !('clientSecret' in raw)) return raw;
+  const { clientSecret, ...rest } = raw as Record<string, unknown>;
+  return { ...rest, clientSecret: typeof clientSecret === 'string' && clientSecret ? '(set)' : clientSecret };
 }
