@@ -25,6 +25,8 @@ import type { OrgConfig } from './org-config';
 import { loadOrgConfig } from './org-config';
 import { oktaPeopleSource } from '../sync/people-source';
 import { SyncRunner } from './sync-runner';
+import { readDiagnostics } from './diagnostics';
+import { QuickActionsService } from './quick-actions-service';
 
 /** A managed-policy source that has not answered yet: the last good policy stays in force. */
 const NO_POLICY_YET = { read: async () => undefined };
@@ -81,6 +83,14 @@ export class Workstation {
       await this.broadcastState();
   }
 
+  /** Quick actions: pins, hides and order (lib/background/quick-actions-service.ts). */
+  readonly quickActions = new QuickActionsService({
+    db: () => this.db(),
+    now: () => this.platform.clock.now(),
+    policyPins: async () => (await this.config).settings.pinnedApps,
+    signedIn: () => this.signedIn(),
+  });
+
   /** The handlers of every page request (STYLE.md, rule 2). */
   readonly handlers: Handlers = {
     getState: () => this.viewState(),
@@ -91,11 +101,10 @@ export class Workstation {
       return this.viewState();
     },
     search: async ({ query, limit }) => (await this.search(query, limit ?? 20)).map(toResultView),
-    quickActions: async () => {
-      const { settings } = await this.config;
-      if (!(await this.signedIn())) return [];
-      return (await this.catalog.quickActions(settings.pinnedApps)).map((app) => toAppView(app, []));
-    },
+    quickActions: async () => (await this.quickActions.view()).tiles.map((tile) => toAppView(tile, [])),
+    quickActionsView: () => this.quickActions.view(),
+    changeQuickActions: (change) => this.quickActions.change(change),
+    diagnostics: async () => readDiagnostics(await this.db()),
     openApp: async ({ appId, newTab }, { tabId }) => {
       await this.openApp(appId, newTab ? 'newForegroundTab' : 'currentTab', tabId);
     },

@@ -51,10 +51,11 @@ export async function deletePeople(db: Db): Promise<void> {
   ]);
 }
 
-/** Deletes every stored record, launch and the index (sign-out). */
+/** Deletes every stored record, launch, preference and the index (sign-out). */
 export async function deleteEverything(db: Db): Promise<void> {
-  const tx = db.transaction(['apps', 'people', 'staging', 'launches', 'meta'], 'readwrite');
+  const tx = db.transaction(['apps', 'people', 'staging', 'launches', 'meta', 'prefs'], 'readwrite');
   await Promise.all([
+    tx.objectStore('prefs').clear(),
     tx.objectStore('apps').clear(),
     tx.objectStore('people').clear(),
     tx.objectStore('staging').clear(),

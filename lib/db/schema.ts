@@ -24,12 +24,17 @@ export interface WorkstationDb extends DBSchema {
   staging: { key: string; value: StagedPerson };
   /** Small named values: the saved search index, sync bookkeeping. */
   meta: { key: string; value: unknown };
+  /**
+   * The person's own choices (quick-action pins and hides) and the policy pins pages paint with:
+   * apart from `meta`, which a lost session clears with the people directory.
+   */
+  prefs: { key: string; value: unknown };
 }
 
 /** The database name; tests pass their own. */
 export const DB_NAME = 'workstation';
 /** Bump with a new rung on the ladder below; never edit a rung that has shipped. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** Opens (and upgrades) the product's database. */
 export function openWorkstationDb(name = DB_NAME): Promise<IDBPDatabase<WorkstationDb>> {
@@ -44,6 +49,9 @@ export function openWorkstationDb(name = DB_NAME): Promise<IDBPDatabase<Workstat
       }
       if (oldVersion < 2) {
         db.createObjectStore('staging', { keyPath: 'id' });
+      }
+      if (oldVersion < 3) {
+        db.createObjectStore('prefs');
       }
     },
   });

@@ -1,4 +1,7 @@
+import type { QuickActionChange } from '../actions/quick-action-prefs';
+import type { QuickActionsView } from '../actions/quick-actions-view';
 import type { SessionView } from '../auth/session';
+import type { DiagnosticsView } from '../background/diagnostics';
 import type { ErrorCode } from '../errors';
 import type { SyncStatus } from '../sync/sync-status';
 
@@ -60,6 +63,12 @@ export interface Protocol {
   syncNow: [void, ViewState];
   search: [{ query: string; limit?: number }, ResultView[]];
   quickActions: [void, AppView[]];
+  /** Quick actions with who pinned each tile, the recently used row and the hidden count. */
+  quickActionsView: [void, QuickActionsView];
+  /** Pin, unpin, hide, unhide or move a quick action; answers with the new view. */
+  changeQuickActions: [QuickActionChange, QuickActionsView];
+  /** Stored-data facts for the options page's diagnostics. */
+  diagnostics: [void, DiagnosticsView];
   openApp: [{ appId: string; newTab?: boolean }, void];
   emailPerson: [{ personId: string }, void];
 }
