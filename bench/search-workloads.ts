@@ -6,6 +6,8 @@ export interface Workload {
   queries: string[];
   /** The display name (or app label) the top result must have; namesakes count. */
   expected?: string[];
+  /** A name that folds to the expected one counts too (a typo'd "Gacria" cannot tell García from Garcia). */
+  foldedHit?: boolean;
 }
 
 /** A small deterministic PRNG (mulberry32), so every run types the same queries. */

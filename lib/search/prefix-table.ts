@@ -1,5 +1,5 @@
 import { flagsOf, isFlagChar } from './index-tokens';
-import { EXACT, FULL_NAME_BONUS, PREFIX, Tier, fieldBonus } from './rank';
+import { EXACT, FULL_NAME_BONUS, PREFIX, Tier, fieldBonus, nameTokenCount } from './rank';
 
 /** How many ranked people the table keeps per short prefix; a larger limit takes the general path. */
 export const SHORT_PREFIX_TOP = 24;
@@ -41,6 +41,7 @@ export function buildPrefixTable(keys: readonly string[], names: readonly string
   const buckets = new Map<string, Bucket>();
   const best = new Map<string, number>();
   keys.forEach((key, doc) => {
+    const words = nameTokenCount(key);
     best.clear();
     let i = 0;
     while (i < key.length) {
@@ -57,8 +58,10 @@ export function buildPrefixTable(keys: readonly string[], names: readonly string
     for (const [prefix, score] of best) {
       const exact = score >= EXACT;
       const total = exact && names[doc] === prefix ? score + FULL_NAME_BONUS : score;
-      // Lower sorts first: the tier, then the higher score; docs come in rank order, so ties keep it.
-      const order = (exact ? Tier.exactWords : Tier.prefix) * 1e6 - total;
+      // Lower sorts first: the tier, the higher score, the shorter key; docs come in rank order, so ties
+      // keep it. This is the general path's order for a one-word query.
+      const order =
+        ((exact ? Tier.exactWords : Tier.prefix) * 1e6 - total) * 1e5 + Math.min(key.length, 99_999);
       let bucket = buckets.get(prefix);
       if (bucket === undefined) buckets.set(prefix, (bucket = { order: [], docs: [], count: 0 }));
       bucket.count++;

@@ -108,3 +108,13 @@ export function codePointLength(text: string): number {
   }
   return n;
 }
+
+/** How many tokens of a key come from a name (not an email): the tie-break prefers fewer. */
+export function nameTokenCount(key: string): number {
+  let count = 0;
+  for (let i = 0; i < key.length; i++) {
+    const code = key.charCodeAt(i);
+    if (isFlagChar(code) && flagsOf(code) & TokenFlag.name) count++;
+  }
+  return count;
+}

@@ -5,7 +5,7 @@ import { normalizeText } from './normalize';
 import { maxTypoDistance, parseQuery } from './parse-query';
 import type { ParsedQuery } from './parse-query';
 import { SHORT_PREFIX_TOP, lookupPrefix } from './prefix-table';
-import { FULL_NAME_BONUS, Tier, codePointLength, matchKey } from './rank';
+import { FULL_NAME_BONUS, Tier, codePointLength, matchKey, nameTokenCount } from './rank';
 import type { KeyMatch, QueryWord } from './rank';
 import { INDEX_DATA } from './search-index';
 import type { IndexData, SearchIndex } from './search-index';
@@ -29,6 +29,9 @@ export interface SearchOptions {
 }
 
 const TIER_SCORE = 1_000_000;
+// Per word typed exactly as the name spells it; word scores are multiples of 5, so this only orders names
+// that fold to the same text ("Chloë", "Chloe").
+const LITERAL_BONUS = 1;
 // Words this short are never driven from MiniSearch's postings when a longer word can be: their prefix
 // matches a large share of the directory.
 const SHORT_WORD = 2;
@@ -39,6 +42,8 @@ interface Ranked {
   tier: number;
   score: number;
   frecency: number;
+  /** Words in the record's name: of two equal matches, the one with less else in its name comes first. */
+  length: number;
 }
 
 function ranksBefore(a: Ranked, b: Ranked): boolean {
@@ -46,6 +51,7 @@ function ranksBefore(a: Ranked, b: Ranked): boolean {
   if (a.app !== b.app) return a.app;
   if (a.frecency !== b.frecency) return a.frecency > b.frecency;
   if (a.score !== b.score) return a.score > b.score;
+  if (a.length !== b.length) return a.length < b.length;
   // Ranks follow (normalised name, id) order, so this is the name-then-id tie-break.
   return a.doc < b.doc;
 }
@@ -67,6 +73,8 @@ class TopList {
 interface Query {
   data: IndexData;
   parsed: ParsedQuery;
+  /** The words as typed, lower-cased: spelled with the same accents as a name, they prefer that name. */
+  literal: string[];
   words: QueryWord[];
   frecency: ReadonlyMap<string, number> | undefined;
   top: TopList;
@@ -77,8 +85,10 @@ const scratch: KeyMatch = { score: 0, typo: false, allExact: false };
 /** Ranks one app against the query into `out`; false unless it matches every word. */
 function rankApp(q: Query, doc: number, useTypos: boolean, out: Ranked): boolean {
   const { data, parsed } = q;
-  if (!matchKey(data.appSegment.keys[doc] as string, q.words, false, useTypos, scratch)) return false;
+  const key = data.appSegment.keys[doc] as string;
+  if (!matchKey(key, q.words, false, useTypos, scratch)) return false;
   out.app = true;
+  out.length = nameTokenCount(key);
   out.doc = doc;
   out.score = scratch.score;
   out.tier =
@@ -112,6 +122,11 @@ function rankPerson(q: Query, doc: number, useTypos: boolean, out: Ranked): bool
     const name = (data.personNames[doc] ??= normalizeText(person.displayName));
     if (name === parsed.normalized) score += FULL_NAME_BONUS;
   }
+  if (q.literal.length > 0) {
+    const display = person.displayName.toLowerCase();
+    for (const word of q.literal) if (display.includes(word)) score += LITERAL_BONUS;
+  }
+  out.length = nameTokenCount(key);
   out.app = false;
   out.doc = doc;
   out.score = score;
@@ -151,7 +166,7 @@ function collect(
   rank: (q: Query, doc: number, useTypos: boolean, out: Ranked) => boolean,
   useTypos: boolean,
 ): number {
-  const entry: Ranked = { app: false, doc: 0, tier: 0, score: 0, frecency: 0 };
+  const entry: Ranked = { app: false, doc: 0, tier: 0, score: 0, frecency: 0, length: 0 };
   let matched = 0;
   const visit = (doc: number): void => {
     if (!rank(q, doc, useTypos, entry)) return;
@@ -193,22 +208,36 @@ function collect(
   return matched;
 }
 
+/** The terms of a MiniSearch tree within `word.maxDistance` typos of the word, and how many each needs. */
+function typoTerms(seg: Segment, word: QueryWord, into: Map<string, number>): void {
+  if (seg.mini === undefined) return;
+  const tree = termTree(seg.mini);
+  const { text, maxDistance } = word;
+  const consider = (term: string): void => {
+    if (term.startsWith(text) || into.has(term)) return;
+    const distance = typoDistance(text, term, maxDistance);
+    if (distance <= maxDistance) into.set(term, distance);
+  };
+  for (const term of tree.fuzzyGet(text, maxDistance).keys()) consider(term);
+  // A swap of two neighbours is one typo here but two edits to MiniSearch: look the swapped word up too.
+  for (let i = 0; i + 1 < text.length; i++) {
+    const swapped = text.slice(0, i) + text.charAt(i + 1) + text.charAt(i) + text.slice(i + 2);
+    if (swapped === text) continue;
+    if (maxDistance === 1) {
+      if (tree.has(swapped)) consider(swapped);
+    } else {
+      for (const term of tree.fuzzyGet(swapped, maxDistance - 1).keys()) consider(term);
+    }
+  }
+}
+
 /** Looks up, in both segments, the terms each typo-tolerant word matches only with a typo. */
 function lookUpTypos(data: IndexData, words: readonly QueryWord[]): void {
   for (const word of words) {
     if (word.maxDistance === 0) continue;
     const typos = new Map<string, number>();
-    for (const seg of [data.appSegment, data.peopleSegment]) {
-      if (seg.mini === undefined) continue;
-      // MiniSearch counts a swap of two letters as two edits; ask it for one more and check each term.
-      for (const term of termTree(seg.mini)
-        .fuzzyGet(word.text, word.maxDistance + 1)
-        .keys()) {
-        if (term.startsWith(word.text) || typos.has(term)) continue;
-        const distance = typoDistance(word.text, term, word.maxDistance);
-        if (distance <= word.maxDistance) typos.set(term, distance);
-      }
-    }
+    typoTerms(data.appSegment, word, typos);
+    typoTerms(data.peopleSegment, word, typos);
     word.typos = typos;
   }
 }
@@ -230,7 +259,10 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
     maxDistance: maxTypoDistance(text),
     typos: undefined,
   }));
-  const q: Query = { data, parsed, words, frecency: options.frecency, top: new TopList(limit) };
+  // At most four words, so their bonuses stay below the five points between word scores.
+  const literal =
+    parsed.email === undefined ? query.toLowerCase().split(/\s+/u).filter(Boolean).slice(0, 4) : [];
+  const q: Query = { data, parsed, literal, words, frecency: options.frecency, top: new TopList(limit) };
   const withPeople = options.people !== false;
   const withApps = parsed.email === undefined;
 
@@ -245,7 +277,7 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
       limit <= SHORT_PREFIX_TOP
     ) {
       const { docs, count } = lookupPrefix(data.prefixes, only.text);
-      const entry: Ranked = { app: false, doc: 0, tier: 0, score: 0, frecency: 0 };
+      const entry: Ranked = { app: false, doc: 0, tier: 0, score: 0, frecency: 0, length: 0 };
       for (const doc of docs) if (rankPerson(q, doc, false, entry)) q.top.offer(entry);
       strong += count;
     } else {
