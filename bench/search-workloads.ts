@@ -59,6 +59,7 @@ export function workloads(people: readonly Person[], apps: readonly App[]): Work
       name: 'typo (two letters swapped in the last name)',
       queries: typos,
       expected: typoPeople.map((p) => p.displayName),
+      foldedHit: true,
     },
     {
       name: 'email local part + @',

@@ -58,10 +58,9 @@ export function buildPrefixTable(keys: readonly string[], names: readonly string
     for (const [prefix, score] of best) {
       const exact = score >= EXACT;
       const total = exact && names[doc] === prefix ? score + FULL_NAME_BONUS : score;
-      // Lower sorts first: the tier, the higher score, the shorter key; docs come in rank order, so ties
+      // Lower sorts first: the tier, the higher score, fewer name words; docs come in rank order, so ties
       // keep it. This is the general path's order for a one-word query.
-      const order =
-        ((exact ? Tier.exactWords : Tier.prefix) * 1e6 - total) * 1e5 + Math.min(key.length, 99_999);
+      const order = ((exact ? Tier.exactWords : Tier.prefix) * 1e6 - total) * 1e3 + Math.min(words, 999);
       let bucket = buckets.get(prefix);
       if (bucket === undefined) buckets.set(prefix, (bucket = { order: [], docs: [], count: 0 }));
       bucket.count++;

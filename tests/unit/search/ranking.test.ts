@@ -152,4 +152,18 @@ describe('ranking', () => {
     const [alexander] = search(index, 'alexnader');
     expect(alexander?.highlights).toEqual([[0, 9]]);
   });
+
+  it('ranks one- and two-character queries from its prefix table exactly as the full search does', () => {
+    const prefixes = new Set<string>();
+    for (const p of people) {
+      for (const word of p.displayName.toLowerCase().split(' ')) {
+        prefixes.add(word.slice(0, 1));
+        prefixes.add(word.slice(0, 2));
+      }
+    }
+    for (const prefix of prefixes) {
+      // Above the table's 24 kept per prefix, the general path ranks every match.
+      expect(names(prefix, { limit: 20 })).toEqual(names(prefix, { limit: 40 }).slice(0, 20));
+    }
+  });
 });
