@@ -2,6 +2,7 @@ import { messages } from '@/lib/i18n/messages';
 import { useWorkstation } from './hooks/use-workstation';
 import { ErrorLine } from './ErrorLine';
 import { StatusLine } from './StatusLine';
+import { PolicySection } from './options/PolicySection';
 
 /** Account, sync status and what an admin needs to set up the Okta app. */
 export function OptionsPage() {
@@ -51,6 +52,7 @@ export function OptionsPage() {
           {state.peopleNote && <p class="muted">{state.peopleNote.message}</p>}
         </section>
       )}
+      <PolicySection policy={state.policy} />
       <section aria-labelledby="admin">
         <h2 id="admin">For your Okta admin</h2>
         <dl class="facts-list">

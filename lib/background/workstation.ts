@@ -4,9 +4,10 @@ import { discoverOrg } from '../auth/oidc';
 import { scopesFor } from '../auth/scopes';
 import { SessionManager } from '../auth/session';
 import { Catalog } from '../catalog/catalog';
-import { deleteEverything } from '../db/records-store';
+import { deleteEverything, deletePeople } from '../db/records-store';
 import type { WorkstationDb } from '../db/schema';
 import { openWorkstationDb } from '../db/schema';
+import type { ErrorCode } from '../errors';
 import { AppError, toAppError } from '../errors';
 import { errorSentence } from '../i18n/messages';
 import type {
@@ -19,6 +20,8 @@ import type {
 } from '../messaging/protocol';
 import { isWebUrl } from '../okta/is-web-url';
 import type { Disposition, Platform } from '../platform/ports';
+import { isInAudience } from '../policy/audience';
+import { policyView } from '../policy/policy-view';
 import type { Settings } from '../policy/settings';
 import type { SearchResult } from '../search/search';
 import type { OrgConfig } from './org-config';
@@ -48,6 +51,8 @@ export class Workstation {
   readonly sync: SyncRunner;
   private config: Promise<OrgConfig>;
   private dbPromise: Promise<IDBPDatabase<WorkstationDb>> | undefined;
+  /** Policy reloads run one after another, so each compares against the one before. */
+  private reloading: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly platform: Platform,
@@ -75,12 +80,67 @@ export class Workstation {
 
   /** Re-reads managed policy (it changed, or the worker woke); pages hear of it only if it changed. */
   async reloadConfig(): Promise<void> {
-    // The settings in force stay until the fresh read answers, so no request waits for it.
-    const after = await this.loadConfig();
-    const before = await this.config.catch(() => undefined);
-    this.config = Promise.resolve(after);
-    if (!before || JSON.stringify(before.settings) !== JSON.stringify(after.settings))
-      await this.broadcastState();
+    const run = this.reloading.then(async () => {
+      // The settings in force stay until the fresh read answers, so no request waits for it.
+      const after = await this.loadConfig();
+      const before = await this.config.catch(() => undefined);
+      this.config = Promise.resolve(after);
+      if (before) await this.applyPolicyChange(before, after);
+      if (!before || JSON.stringify(policyView(before)) !== JSON.stringify(policyView(after)))
+        await this.broadcastState();
+    });
+    this.reloading = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Applies a policy change at once (issue 8): another org or client signs the user out of the old one
+   * (tokens revoked, data deleted); leaving `allowedGroups` does the same; a new directory or people
+   * setting resyncs; a new interval reschedules.
+   */
+  private async applyPolicyChange(before: OrgConfig, after: OrgConfig): Promise<void> {
+    const orgOf = (config: OrgConfig) => (config.org ? `${config.org.orgUrl} ${config.org.clientId}` : '');
+    if (orgOf(before) !== orgOf(after)) {
+      const wasSignedIn = before.org ? (await this.session.view(before.org)).signedIn : false;
+      if (wasSignedIn || (await this.platform.local.get<string>(OWNER_KEY))) {
+        await this.leave(wasSignedIn ? 'ORG_CHANGED' : undefined);
+      }
+      return;
+    }
+    if (!(await this.enforceAudience(after)) || !(await this.signedIn())) return;
+    const changed = (key: keyof Settings) =>
+      JSON.stringify(before.settings[key]) !== JSON.stringify(after.settings[key]);
+    if (changed('syncIntervalMinutes')) await this.scheduleSync();
+    if (changed('peopleSearch') && !after.settings.peopleSearch) {
+      // Hidden everywhere means not kept either: nothing can surface them (omnibox, mailto targets).
+      await deletePeople(await this.db());
+      this.catalog.reset();
+    }
+    if (changed('directoryUrl') || changed('peopleSearch')) void this.startSync();
+  }
+
+  /**
+   * With `allowedGroups` set, a signed-in person outside them is signed out and everything stored is
+   * deleted (segmentation). Resolves whether the session, if any, may stay.
+   */
+  private async enforceAudience(config: OrgConfig): Promise<boolean> {
+    if (!config.org) return true;
+    const profile = await this.session.profile(config.org);
+    if (!profile || isInAudience(profile.groups, config.settings.allowedGroups)) return true;
+    await this.leave('AUTH_NOT_ENABLED');
+    return false;
+  }
+
+  /** Signs out (revoking the stored tokens at their own org) and deletes everything stored. */
+  private async leave(code?: ErrorCode): Promise<void> {
+    await this.session.signOut();
+    await deleteEverything(await this.db());
+    this.catalog.reset();
+    await this.sync.reset();
+    await this.platform.scheduler.clear(SYNC_ALARM);
+    await this.platform.local.remove(OWNER_KEY);
+    if (code === 'AUTH_NOT_ENABLED') await this.platform.local.set({ [FORCE_LOGIN_KEY]: true });
+    if (code) await this.setLastError(code);
   }
 
   /** Quick actions: pins, hides and order (lib/background/quick-actions-service.ts). */
@@ -132,15 +192,16 @@ export class Workstation {
 
   /** Whether someone is signed in to the configured org. */
   async signedIn(): Promise<boolean> {
-    const { org } = await this.config;
-    return org ? (await this.session.view(org)).signedIn : false;
+    const { org, settings } = await this.config;
+    const profile = org ? await this.session.profile(org) : undefined;
+    return profile !== undefined && isInAudience(profile.groups, settings.allowedGroups);
   }
 
   /** Runs a sync now (sign-in, alarm, "Sync now"); resolves when it ends. */
   async startSync(): Promise<void> {
     const config = await this.config;
     const { org } = config;
-    if (!org || !(await this.signedIn())) return;
+    if (!org || !(await this.enforceAudience(config)) || !(await this.signedIn())) return;
     await this.sync.run(async () => {
       await this.prepareOrg(org.orgUrl, org.clientId);
       return {
@@ -150,10 +211,15 @@ export class Workstation {
         fetch: this.platform.fetch,
         now: () => this.platform.clock.now(),
         sleep: this.platform.sleep,
-        accessToken: (forceRefresh?: boolean) =>
-          this.session.accessToken(org, { forceRefresh: forceRefresh ?? false }),
+        accessToken: async (forceRefresh?: boolean) => {
+          const token = await this.session.accessToken(org, { forceRefresh: forceRefresh ?? false });
+          // A refresh brings a new ID token, with the groups of today (okta-api.md §7.1).
+          if (!(await this.signedIn())) throw new AppError('AUTH_NOT_ENABLED', 'Not in the allowed groups.');
+          return token;
+        },
       };
     });
+    if (!(await this.enforceAudience(await this.config))) return;
     const status = await this.sync.status();
     if (status.error?.code === 'AUTH_EXPIRED') await this.setLastError(status.error.code);
   }
@@ -194,6 +260,7 @@ export class Workstation {
         ? { peopleNote: { code: sync.peopleNote, message: errorSentence(sync.peopleNote, context) } }
         : {}),
       peopleSearch: settings.peopleSearch,
+      policy: policyView(config),
     };
   }
 
@@ -216,6 +283,11 @@ export class Workstation {
       const askForLogin = forceLogin || Boolean(await this.platform.local.get<boolean>(FORCE_LOGIN_KEY));
       await this.session.signIn(org, scopesFor(config.settings), askForLogin);
       const profile = await this.session.profile(org);
+      if (!isInAudience(profile?.groups, config.settings.allowedGroups)) {
+        // Segmentation: nothing of someone outside the allowed groups is kept, tokens included.
+        await this.leave();
+        throw new AppError('AUTH_NOT_ENABLED', 'Not in the allowed groups.');
+      }
       const owner = `${org.orgUrl} ${profile?.sub ?? ''}`;
       if ((await this.platform.local.get<string>(OWNER_KEY)) !== owner) {
         // Another person or org signed in: nothing of the previous one may stay.
@@ -227,7 +299,8 @@ export class Workstation {
       await this.platform.local.remove([LAST_ERROR_KEY, FORCE_LOGIN_KEY]);
     } catch (error) {
       const code = toAppError(error, 'AUTH_FAILED').code;
-      if (code === 'AUTH_NOT_ASSIGNED') await this.platform.local.set({ [FORCE_LOGIN_KEY]: true });
+      if (code === 'AUTH_NOT_ASSIGNED' || code === 'AUTH_NOT_ENABLED')
+        await this.platform.local.set({ [FORCE_LOGIN_KEY]: true });
       await this.setLastError(code);
       return this.viewState();
     }

@@ -3,6 +3,7 @@ import type { QuickActionsView } from '../actions/quick-actions-view';
 import type { SessionView } from '../auth/session';
 import type { DiagnosticsView } from '../background/diagnostics';
 import type { ErrorCode } from '../errors';
+import type { PolicyView } from '../policy/policy-view';
 import type { SyncStatus } from '../sync/sync-status';
 
 /** An error as pages see it: a code to switch on and the sentence to show. */
@@ -53,6 +54,8 @@ export interface ViewState {
   /** Why people are missing, if they are. */
   peopleNote?: ErrorView;
   peopleSearch: boolean;
+  /** Settings in force, which of them policy locks, and policy problems (the options page). */
+  policy?: PolicyView;
 }
 
 /** Every request a page can make: name → [request, response] (STYLE.md, rule 2). */
