@@ -43,6 +43,5 @@ export function toAppError(error: unknown, fallback: ErrorCode = 'INTERNAL'): Ap
   if (error instanceof DOMException && error.name === 'QuotaExceededError') {
     return new AppError('STORAGE', 'The browser ran out of storage space for Workstation.');
   }
-  if (error instanceof TypeError) return new AppError('NETWORK', error.message);
   return new AppError(fallback, error instanceof Error ? error.message : String(error));
 }

@@ -14,6 +14,19 @@ export interface Faults {
   tokenServerErrorNext: number;
   /** Every refresh-token grant answers invalid_grant, as for a refresh token past its 90 days. */
   expireRefreshTokens: boolean;
+  /**
+   * Seconds a rotated refresh token stays usable (Okta's "grace period for token rotation", 0–60,
+   * default 30; okta-api.md §4.2). With 0, reusing a rotated token revokes the whole family.
+   */
+  refreshGraceSeconds: number;
+  /** Refresh-token lifetime in seconds; 0 = the org authorization server's fixed 90 days (okta-api.md §4.3). */
+  refreshTokenLifetimeSeconds: number;
+  /** Every token issued before this epoch second is revoked (an admin's "revoke all" or offboarding). */
+  revokeTokensIssuedBefore: number;
+  /** The next n /oauth2/v1/token calls are processed (a rotation is committed) but the answer is lost. */
+  loseTokenResponseNext: number;
+  /** /oauth2/v1/token demands a DPoP proof, as an Okta app with "Require DPoP" does (okta-api.md §3.1). */
+  requireDpop: boolean;
   /** A non-admin's `okta.users.read` list answers an empty 200 instead of 403 (reported by Okta support). */
   emptyUsersForNonAdmin: boolean;
 }
@@ -27,6 +40,11 @@ export const FAULT_DEFAULTS: Readonly<Faults> = Object.freeze({
   slowMs: 0,
   tokenServerErrorNext: 0,
   expireRefreshTokens: false,
+  refreshGraceSeconds: 30,
+  refreshTokenLifetimeSeconds: 0,
+  revokeTokensIssuedBefore: 0,
+  loseTokenResponseNext: 0,
+  requireDpop: false,
   emptyUsersForNonAdmin: false,
 });
 
@@ -63,7 +81,7 @@ export function applyFaults(faults: Faults, update: unknown): string[] {
 /** Consumes one use of a counter fault; true when it fired. */
 export function takeFault(
   faults: Faults,
-  key: 'rateLimitNext' | 'concurrencyLimitNext' | 'serverErrorNext' | 'tokenServerErrorNext',
+  key: 'rateLimitNext' | 'concurrencyLimitNext' | 'serverErrorNext' | 'tokenServerErrorNext' | 'loseTokenResponseNext',
 ): boolean {
   if (faults[key] <= 0) return false;
   faults[key] -= 1;

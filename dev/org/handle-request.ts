@@ -78,7 +78,16 @@ async function handle(
     if (origin && !deps.trustedOrigins.includes(origin)) {
       return sendJson(res, 400, { error: 'invalid_request', error_description: UNTRUSTED_ORIGIN });
     }
-    if (path === '/oauth2/v1/token' && method === 'POST' && takeFault(deps.faults, 'tokenServerErrorNext')) {
+    if (path === '/oauth2/v1/token' && method === 'POST' && deps.faults.requireDpop && !req.headers.dpop) {
+      return sendJson(res, 400, {
+        error: 'invalid_dpop_proof',
+        error_description: 'The DPoP proof JWT header is missing.',
+      });
+    }
+    if (path === '/oauth2/v1/token' && method === 'POST' && takeFault(deps.faults, 'loseTokenResponseNext')) {
+      // The grant is processed (a refresh token rotation is committed) but the answer never arrives.
+      loseResponse(req, res);
+    } else if (path === '/oauth2/v1/token' && method === 'POST' && takeFault(deps.faults, 'tokenServerErrorNext')) {
       return sendJson(res, 500, {
         error: 'server_error',
         error_description: 'The server encountered an internal error.',
@@ -126,4 +135,15 @@ async function handle(
     );
   }
   await oidc(req, res);
+}
+
+/** Lets the provider handle the request, then drops the connection instead of answering. */
+function loseResponse(req: IncomingMessage, res: ServerResponse): void {
+  const drop = () => {
+    req.socket.destroy();
+    return res;
+  };
+  res.writeHead = drop as unknown as ServerResponse['writeHead'];
+  res.write = (() => true) as unknown as ServerResponse['write'];
+  res.end = drop as unknown as ServerResponse['end'];
 }

@@ -1,4 +1,11 @@
-/** A `mailto:` URL for an address, encoded so no part of it can add headers or recipients. */
-export function mailtoUrl(email: string): string {
-  return `mailto:${encodeURIComponent(email.trim()).replace(/%40/g, '@')}`;
+import { isPlainEmail } from './plain-email';
+
+/**
+ * A `mailto:` URL for one plain address, encoded so no part of it can add headers or recipients;
+ * undefined for anything that is not a plain address.
+ */
+export function mailtoUrl(email: string): string | undefined {
+  const address = email.trim();
+  if (!isPlainEmail(address)) return undefined;
+  return `mailto:${encodeURIComponent(address).replace(/%40/g, '@')}`;
 }

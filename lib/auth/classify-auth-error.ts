@@ -24,6 +24,11 @@ export function classifyFlowError(error: unknown): AppError {
 export function classifyOAuthError(error: unknown): AppError {
   if (error instanceof oauth.AuthorizationResponseError || error instanceof oauth.ResponseBodyError) {
     const detail = { error: error.error, description: error.error_description ?? undefined };
+    const status = error instanceof oauth.ResponseBodyError ? error.status : 0;
+    // A 5xx or 429 from the token endpoint says nothing about the tokens: keep them and try again.
+    if (status === 429)
+      return new AppError('OKTA_RATE_LIMITED', 'Okta asked Workstation to slow down.', detail);
+    if (status >= 500) return new AppError('OKTA_SERVER', `Okta answered ${status}.`, detail);
     switch (error.error) {
       case 'access_denied':
         return new AppError('AUTH_NOT_ASSIGNED', 'Okta refused the sign-in for this account.', detail);
@@ -44,5 +49,13 @@ export function classifyOAuthError(error: unknown): AppError {
     }
   }
   if (error instanceof TypeError) return new AppError('NETWORK', 'The network failed during sign-in.');
+  // A non-JSON 5xx reaches oauth4webapi's response checks instead of its error-body path.
+  if (
+    error instanceof oauth.OperationProcessingError &&
+    error.cause instanceof Response &&
+    error.cause.status >= 500
+  ) {
+    return new AppError('OKTA_SERVER', `Okta answered ${error.cause.status}.`);
+  }
   return toAppError(error, 'AUTH_FAILED');
 }

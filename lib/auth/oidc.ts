@@ -1,6 +1,7 @@
 import * as oauth from 'oauth4webapi';
 import { AppError } from '../errors';
 import type { FetchFn } from '../platform/ports';
+import { OKTA_TIMEOUT_MS } from '../okta/okta-get';
 import { isLoopback } from '../policy/org-url';
 
 /** Request options for oauth4webapi: our fetch, and plain http only for a loopback dev org. */
@@ -9,6 +10,7 @@ export function oauthOptions(orgUrl: string, fetchFn: FetchFn) {
     [oauth.customFetch]: fetchFn,
     // oauth4webapi refuses http: unless told; only a loopback test org may use it (e2e-recipe.md).
     [oauth.allowInsecureRequests]: isLoopback(new URL(orgUrl)),
+    signal: AbortSignal.timeout(OKTA_TIMEOUT_MS),
   };
 }
 
@@ -35,6 +37,7 @@ export async function discoverOrg(
     response = await fetchFn(discoveryUrl.href, {
       headers: { Accept: 'application/json' },
       credentials: 'omit',
+      signal: AbortSignal.timeout(OKTA_TIMEOUT_MS),
     });
   } catch {
     throw new AppError('AUTH_PAGE_UNREACHABLE', `Could not reach ${issuer.host}.`, { host: issuer.host });

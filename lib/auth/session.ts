@@ -1,7 +1,7 @@
 import { AppError } from '../errors';
 import type { Clock, FetchFn, KeyValueArea, Locks, WebAuthFlow } from '../platform/ports';
 import type { Profile } from './profile';
-import { refreshTokens, revokeToken, signIn } from './sign-in';
+import { endOktaSession, refreshTokens, revokeToken, signIn } from './sign-in';
 import type { TokenSet } from './token-set';
 import { needsRefresh } from './token-set';
 
@@ -10,6 +10,8 @@ export interface SessionView {
   signedIn: boolean;
   name?: string;
   email?: string;
+  /** When the current access token expires (epoch ms); it is renewed on its own before then. */
+  expiresAt?: number;
 }
 
 /** The org a session belongs to; a different org or client means a different session. */
@@ -30,6 +32,7 @@ interface StoredSession extends OrgClient {
 interface StoredAccess {
   accessToken: string;
   expiresAt: number;
+  issuedAt: number;
 }
 
 const SESSION_KEY = 'auth.session';
@@ -60,10 +63,12 @@ export class SessionManager {
   async view(org: OrgClient): Promise<SessionView> {
     const stored = await this.stored(org);
     if (!stored) return { signedIn: false };
+    const access = await this.deps.session.get<StoredAccess>(ACCESS_KEY);
     return {
       signedIn: true,
       name: stored.profile.name,
       ...(stored.profile.email ? { email: stored.profile.email } : {}),
+      ...(access ? { expiresAt: access.expiresAt } : {}),
     };
   }
 
@@ -114,6 +119,7 @@ export class SessionManager {
       const tokens: TokenSet = {
         accessToken: access?.accessToken ?? '',
         expiresAt: access?.expiresAt ?? 0,
+        issuedAt: access?.issuedAt ?? 0,
         scope: stored.scope,
         ...(stored.refreshToken ? { refreshToken: stored.refreshToken } : {}),
         ...(stored.idToken ? { idToken: stored.idToken } : {}),
@@ -135,12 +141,16 @@ export class SessionManager {
     });
   }
 
-  /** Revokes the tokens at Okta (best effort) and forgets them. */
-  async signOut(): Promise<void> {
+  /**
+   * Revokes the tokens at Okta (best effort) and forgets them; with `endOktaSession`, also ends the
+   * Okta browser session through the logout endpoint with the stored ID token (okta-api.md §4.5).
+   * Resolves whether the Okta session was ended.
+   */
+  async signOut(options: { endOktaSession?: boolean } = {}): Promise<{ oktaSessionEnded: boolean }> {
     const stored = await this.deps.local.get<StoredSession>(SESSION_KEY);
     const access = await this.deps.session.get<StoredAccess>(ACCESS_KEY);
     await this.clear();
-    if (!stored) return;
+    if (!stored) return { oktaSessionEnded: false };
     const revocations: Array<Promise<void>> = [];
     if (stored.refreshToken) {
       revocations.push(
@@ -154,6 +164,19 @@ export class SessionManager {
     }
     // Sign-out must work offline too: the local session is gone whatever Okta answers.
     await Promise.allSettled(revocations);
+    if (!options.endOktaSession || !stored.idToken) return { oktaSessionEnded: false };
+    try {
+      await endOktaSession(
+        stored.orgUrl,
+        stored.clientId,
+        stored.idToken,
+        this.deps.fetch,
+        this.deps.webAuthFlow,
+      );
+      return { oktaSessionEnded: true };
+    } catch {
+      return { oktaSessionEnded: false };
+    }
   }
 
   /** Forgets every token without calling Okta. */
@@ -165,8 +188,7 @@ export class SessionManager {
     if (!(await this.stored(org))) return undefined;
     const access = await this.deps.session.get<StoredAccess>(ACCESS_KEY);
     if (!access) return undefined;
-    const tokens: TokenSet = { ...access, scope: '' };
-    return needsRefresh(tokens, this.deps.clock.now()) ? undefined : access.accessToken;
+    return needsRefresh(access, this.deps.clock.now()) ? undefined : access.accessToken;
   }
 
   private async stored(org: OrgClient): Promise<StoredSession | undefined> {
@@ -186,7 +208,11 @@ export class SessionManager {
     };
     await this.deps.local.set({ [SESSION_KEY]: stored });
     await this.deps.session.set({
-      [ACCESS_KEY]: { accessToken: tokens.accessToken, expiresAt: tokens.expiresAt },
+      [ACCESS_KEY]: {
+        accessToken: tokens.accessToken,
+        expiresAt: tokens.expiresAt,
+        issuedAt: tokens.issuedAt,
+      },
     });
   }
 }

@@ -64,8 +64,14 @@ export async function signIn(request: SignInRequest): Promise<SignInResult> {
     throw classifyFlowError(error);
   }
 
+  let callback: URL;
   try {
-    const params = oauth.validateAuthResponse(as, client, new URL(redirected), state);
+    callback = new URL(redirected);
+  } catch {
+    throw new AppError('AUTH_FAILED', 'The sign-in came back to an address that is not a URL.');
+  }
+  try {
+    const params = oauth.validateAuthResponse(as, client, callback, state);
     const options = oauthOptions(orgUrl, fetchFn);
     const response = await oauth.authorizationCodeGrantRequest(
       as,
@@ -132,4 +138,36 @@ export async function revokeToken(
     additionalParameters: { token_type_hint: hint },
   });
   await oauth.processRevocationResponse(response);
+}
+
+/**
+ * Ends the Okta browser session: the logout endpoint needs a top-level navigation (okta-api.md §4.5),
+ * so it runs in the auth window and comes back to the extension's redirect URI, which the admin
+ * registers as a sign-out redirect URI.
+ */
+export async function endOktaSession(
+  orgUrl: string,
+  clientId: string,
+  idToken: string,
+  fetchFn: FetchFn,
+  webAuthFlow: WebAuthFlow,
+): Promise<void> {
+  const as = await discoverOrg(orgUrl, clientId, fetchFn);
+  if (!as.end_session_endpoint) throw new AppError('CONFIG_INVALID', 'The org has no logout endpoint.');
+  const url = new URL(as.end_session_endpoint);
+  const state = oauth.generateRandomState();
+  url.search = new URLSearchParams({
+    id_token_hint: idToken,
+    post_logout_redirect_uri: webAuthFlow.redirectUri(),
+    state,
+  }).toString();
+  let redirected: string;
+  try {
+    redirected = await webAuthFlow.launch(url.href, true);
+  } catch (error) {
+    throw classifyFlowError(error);
+  }
+  if (new URL(redirected).searchParams.get('state') !== state) {
+    throw new AppError('AUTH_FAILED', 'The logout answer did not match the request.');
+  }
 }

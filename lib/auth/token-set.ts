@@ -5,6 +5,8 @@ export interface TokenSet {
   accessToken: string;
   /** Epoch ms. */
   expiresAt: number;
+  /** Epoch ms when the access token was issued; with `expiresAt` it gives the token's lifetime. */
+  issuedAt: number;
   refreshToken?: string;
   idToken?: string;
   scope: string;
@@ -13,9 +15,14 @@ export interface TokenSet {
 /** Refresh this long before the access token expires, so no request leaves with a dying token. */
 export const REFRESH_AHEAD_MS = 2 * 60_000;
 
-/** Whether the access token should be refreshed before use. Pure (STYLE.md, rule 5). */
-export function needsRefresh(tokens: TokenSet, now: number): boolean {
-  return tokens.expiresAt - REFRESH_AHEAD_MS <= now;
+/**
+ * Whether the access token should be refreshed before use: two minutes ahead of expiry, or a quarter
+ * of its lifetime for short-lived tokens (a 60-second token is not refreshed on every call). Pure
+ * (STYLE.md, rule 5).
+ */
+export function needsRefresh(tokens: Pick<TokenSet, 'expiresAt' | 'issuedAt'>, now: number): boolean {
+  const ahead = Math.min(REFRESH_AHEAD_MS, Math.max(0, tokens.expiresAt - tokens.issuedAt) / 4);
+  return tokens.expiresAt - ahead <= now;
 }
 
 /**
@@ -29,6 +36,7 @@ export function tokenSetFrom(response: TokenEndpointResponse, now: number, previ
   return {
     accessToken: response.access_token,
     expiresAt: now + expiresIn * 1000,
+    issuedAt: now,
     scope: response.scope ?? previous?.scope ?? '',
     ...(refreshToken ? { refreshToken } : {}),
     ...(idToken ? { idToken } : {}),

@@ -48,8 +48,9 @@ export async function omniboxInputEntered(
     await workstation.openApp(known.id, disposition);
     return;
   }
-  if (known?.email) {
-    await openMailto(mailtoUrl(known.email), disposition);
+  const knownMailto = known?.email ? mailtoUrl(known.email) : undefined;
+  if (knownMailto) {
+    await openMailto(knownMailto, disposition);
     return;
   }
   if (content.startsWith('mailto:') || isWebUrl(content)) return;

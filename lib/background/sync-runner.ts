@@ -39,6 +39,7 @@ export interface SyncRunnerDeps {
 /** Runs one sync at a time and keeps its status where pages and a restarted worker can read it. */
 export class SyncRunner {
   private running: Promise<SyncStatus> | undefined;
+  private controller: AbortController | undefined;
 
   constructor(private readonly deps: SyncRunnerDeps) {}
 
@@ -52,20 +53,41 @@ export class SyncRunner {
   }
 
   /** Starts a sync, or joins the one running. */
-  run(context: () => Promise<Omit<SyncContext, 'db' | 'onProgress'>>): Promise<SyncStatus> {
-    this.running ??= this.runOnce(context).finally(() => {
-      this.running = undefined;
+  run(context: () => Promise<Omit<SyncContext, 'db' | 'onProgress' | 'signal'>>): Promise<SyncStatus> {
+    if (this.running) return this.running;
+    const controller = new AbortController();
+    const running = this.runOnce(context, controller.signal).finally(() => {
+      if (this.running === running) {
+        this.running = undefined;
+        this.controller = undefined;
+      }
     });
-    return this.running;
+    this.controller = controller;
+    this.running = running;
+    return running;
   }
 
-  /** Forgets the status and any pending retry (sign-out). */
+  /**
+   * Stops the running sync, if any: its requests are aborted and it writes nothing more — no records,
+   * no status (sign-out, another person signing in). The next `run` starts afresh.
+   */
+  cancel(): void {
+    this.controller?.abort();
+    this.controller = undefined;
+    this.running = undefined;
+  }
+
+  /** Cancels any sync and forgets the status and any pending retry (sign-out). */
   async reset(): Promise<void> {
+    this.cancel();
     await this.deps.local.remove(STATUS_KEY);
     await this.deps.scheduler.clear(RESUME_ALARM);
   }
 
-  private async runOnce(context: () => Promise<Omit<SyncContext, 'db' | 'onProgress'>>): Promise<SyncStatus> {
+  private async runOnce(
+    context: () => Promise<Omit<SyncContext, 'db' | 'onProgress' | 'signal'>>,
+    signal: AbortSignal,
+  ): Promise<SyncStatus> {
     const { now, scheduler } = this.deps;
     const before = await this.status();
     let current: SyncStatus = { ...before, phase: 'syncing' };
@@ -74,15 +96,25 @@ export class SyncRunner {
     await scheduler.once(RESUME_ALARM, now() + SAFETY_NET_MS);
     let after: SyncStatus;
     try {
+      const base = await context();
       const ctx: SyncContext = {
-        ...(await context()),
+        ...base,
+        // Cancelling aborts requests in flight; a request's own signal (a timeout) still applies.
+        fetch: (input, init) =>
+          base.fetch(input, {
+            ...init,
+            signal: init?.signal ? AbortSignal.any([signal, init.signal]) : signal,
+          }),
+        signal,
         db: await this.deps.db(),
         onProgress: (progress) => {
+          if (signal.aborted) return;
           current = { ...current, progress };
           void this.save(current);
         },
       };
       const result = await runSync(ctx);
+      signal.throwIfAborted();
       await this.deps.catalog.replace(result.apps, result.people, result.index);
       await scheduler.clear(RESUME_ALARM);
       after = {
@@ -93,8 +125,10 @@ export class SyncRunner {
         ...(result.peopleNote ? { peopleNote: result.peopleNote } : {}),
       };
     } catch (error) {
+      if (signal.aborted) return before;
       after = await this.failed(before, toAppError(error));
     }
+    if (signal.aborted) return before;
     await this.save(after);
     return after;
   }

@@ -131,12 +131,22 @@ export class Workstation {
     return false;
   }
 
-  /** Signs out (revoking the stored tokens at their own org) and deletes everything stored. */
-  private async leave(code?: ErrorCode): Promise<void> {
-    await this.session.signOut();
+  /**
+   * Deletes every record, launch and the index. A running sync is cancelled first: started later, its
+   * writes could land after the delete and bring the previous person's data back.
+   */
+  private async deleteStoredData(): Promise<void> {
+    this.sync.cancel();
     await deleteEverything(await this.db());
     this.catalog.reset();
     await this.sync.reset();
+  }
+
+  /** Signs out (revoking the stored tokens at their own org) and deletes everything stored. */
+  private async leave(code?: ErrorCode): Promise<void> {
+    this.sync.cancel();
+    await this.session.signOut();
+    await this.deleteStoredData();
     await this.platform.scheduler.clear(SYNC_ALARM);
     await this.platform.local.remove(OWNER_KEY);
     if (code === 'AUTH_NOT_ENABLED') await this.platform.local.set({ [FORCE_LOGIN_KEY]: true });
@@ -154,8 +164,8 @@ export class Workstation {
   /** The handlers of every page request (STYLE.md, rule 2). */
   readonly handlers: Handlers = {
     getState: () => this.viewState(),
-    signIn: ({ forceLogin }) => this.signIn(forceLogin ?? false),
-    signOut: () => this.signOut(),
+    signIn: (options) => this.signIn(options?.forceLogin ?? false),
+    signOut: (options) => this.signOut(options?.endOktaSession ?? false),
     syncNow: async () => {
       await this.startSync();
       return this.viewState();
@@ -171,7 +181,9 @@ export class Workstation {
     emailPerson: async ({ personId }, { tabId }) => {
       const person = await this.catalog.person(personId);
       if (!person?.email) throw new AppError('INTERNAL', 'This person has no email address.');
-      await this.platform.tabs.open(mailtoUrl(person.email), 'currentTab', tabId);
+      const url = mailtoUrl(person.email);
+      if (!url) throw new AppError('INTERNAL', 'This person has no valid email address.');
+      await this.platform.tabs.open(url, 'currentTab', tabId);
     },
   };
 
@@ -202,6 +214,10 @@ export class Workstation {
     const config = await this.config;
     const { org } = config;
     if (!org || !(await this.enforceAudience(config)) || !(await this.signedIn())) return;
+    // Okta said when its rate-limit window resets; asking earlier ("Sync now") only spends the org's quota.
+    const last = await this.sync.status();
+    if (last.error?.code === 'OKTA_RATE_LIMITED' && (last.nextAttemptAt ?? 0) > this.platform.clock.now())
+      return;
     await this.sync.run(async () => {
       await this.prepareOrg(org.orgUrl, org.clientId);
       return {
@@ -291,9 +307,7 @@ export class Workstation {
       const owner = `${org.orgUrl} ${profile?.sub ?? ''}`;
       if ((await this.platform.local.get<string>(OWNER_KEY)) !== owner) {
         // Another person or org signed in: nothing of the previous one may stay.
-        await deleteEverything(await this.db());
-        this.catalog.reset();
-        await this.sync.reset();
+        await this.deleteStoredData();
         await this.platform.local.set({ [OWNER_KEY]: owner });
       }
       await this.platform.local.remove([LAST_ERROR_KEY, FORCE_LOGIN_KEY]);
@@ -309,11 +323,10 @@ export class Workstation {
     return { ...(await this.viewState()), sync: { ...(await this.sync.status()), phase: 'syncing' } };
   }
 
-  private async signOut(): Promise<ViewState> {
-    await this.session.signOut();
-    await deleteEverything(await this.db());
-    this.catalog.reset();
-    await this.sync.reset();
+  private async signOut(endOktaSession: boolean): Promise<ViewState> {
+    this.sync.cancel();
+    await this.session.signOut({ endOktaSession });
+    await this.deleteStoredData();
     await this.platform.scheduler.clear(SYNC_ALARM);
     await this.platform.local.remove([LAST_ERROR_KEY, OWNER_KEY]);
     await this.platform.local.set({ [FORCE_LOGIN_KEY]: true });

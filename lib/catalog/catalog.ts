@@ -51,7 +51,10 @@ export class Catalog {
   }
 
   /** The app whose link is this URL, or the person whose `mailto:` URL this is (omnibox targets). */
-  async byTarget(target: string, mailto: (email: string) => string): Promise<App | Person | undefined> {
+  async byTarget(
+    target: string,
+    mailto: (email: string) => string | undefined,
+  ): Promise<App | Person | undefined> {
     const state = await this.load();
     for (const app of state.apps.values()) if (app.linkUrl === target) return app;
     if (!target.startsWith('mailto:')) return undefined;

@@ -61,8 +61,8 @@ export interface ViewState {
 /** Every request a page can make: name → [request, response] (STYLE.md, rule 2). */
 export interface Protocol {
   getState: [void, ViewState];
-  signIn: [{ forceLogin?: boolean }, ViewState];
-  signOut: [void, ViewState];
+  signIn: [{ forceLogin?: boolean } | undefined, ViewState];
+  signOut: [{ endOktaSession?: boolean } | undefined, ViewState];
   syncNow: [void, ViewState];
   search: [{ query: string; limit?: number }, ResultView[]];
   quickActions: [void, AppView[]];

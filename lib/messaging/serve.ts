@@ -17,6 +17,36 @@ export function isOwnPage(sender: MessageSender, ownId: string, ownOrigin: strin
   return sender.id === ownId && typeof sender.url === 'string' && sender.url.startsWith(ownOrigin);
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const optional = (value: unknown, type: 'boolean' | 'number') => value === undefined || typeof value === type;
+
+/** The shape each request's payload must have; a page is ours, but its payload is still checked. */
+const PAYLOAD_CHECKS: Record<RequestName, (payload: unknown) => boolean> = {
+  getState: () => true,
+  signIn: (payload) =>
+    payload === undefined || (isObject(payload) && optional(payload.forceLogin, 'boolean')),
+  signOut: (payload) =>
+    payload === undefined || (isObject(payload) && optional(payload.endOktaSession, 'boolean')),
+  syncNow: () => true,
+  search: (payload) =>
+    isObject(payload) &&
+    typeof payload.query === 'string' &&
+    payload.query.length <= 1_000 &&
+    optional(payload.limit, 'number'),
+  quickActions: () => true,
+  quickActionsView: () => true,
+  changeQuickActions: (payload) =>
+    isObject(payload) &&
+    (payload.op === 'unhideAll' ||
+      (['pin', 'unpin', 'hide'].includes(String(payload.op)) && typeof payload.appId === 'string') ||
+      (payload.op === 'move' && typeof payload.appId === 'string' && Number.isInteger(payload.to))),
+  diagnostics: () => true,
+  openApp: (payload) =>
+    isObject(payload) && typeof payload.appId === 'string' && optional(payload.newTab, 'boolean'),
+  emailPerson: (payload) => isObject(payload) && typeof payload.personId === 'string',
+};
+
 function isRequest(message: unknown): message is RequestMessage {
   return (
     typeof message === 'object' &&
@@ -50,12 +80,18 @@ export function dispatch(
   }
   const handler = handlers[name] as (payload: unknown, sender: { tabId?: number }) => Promise<unknown>;
   const tabId = sender.tab?.id;
-  return handler(message.payload, tabId === undefined ? {} : { tabId }).then(
-    (value) => ({ ok: true, value }) as ResponseMessage,
-    async (error: unknown) => {
-      const appError = error instanceof AppError ? error : toAppError(error);
-      const message = errorSentence(appError.code, await errorContext().catch(() => ({})));
-      return { ok: false, error: { code: appError.code, message } } as ResponseMessage;
-    },
-  );
+  if (!PAYLOAD_CHECKS[name](message.payload)) {
+    return Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: `Malformed ${name} request.` } });
+  }
+  // A handler that throws before its first await still answers, as a failure.
+  return Promise.resolve(message.payload)
+    .then((payload) => handler(payload, tabId === undefined ? {} : { tabId }))
+    .then(
+      (value) => ({ ok: true, value }) as ResponseMessage,
+      async (error: unknown) => {
+        const appError = error instanceof AppError ? error : toAppError(error);
+        const message = errorSentence(appError.code, await errorContext().catch(() => ({})));
+        return { ok: false, error: { code: appError.code, message } } as ResponseMessage;
+      },
+    );
 }

@@ -2,6 +2,9 @@ import { AppError } from '../errors';
 import type { FetchFn } from '../platform/ports';
 import { oktaErrorFrom } from './okta-error';
 
+/** How long any one call to Okta may take. */
+export const OKTA_TIMEOUT_MS = 30_000;
+
 /** A successful JSON answer from Okta with the headers paging and rate limits need. */
 export interface OktaResponse {
   json: unknown;
@@ -24,6 +27,8 @@ export async function oktaGet(
     response = await fetchFn(url, {
       headers: { Authorization: `Bearer ${accessToken}`, Accept: 'application/json' },
       credentials: 'omit',
+      // An answer that never comes would hold the sync, and every sync that joins it, forever.
+      signal: AbortSignal.timeout(OKTA_TIMEOUT_MS),
     });
   } catch (error) {
     throw new AppError('NETWORK', `Could not reach ${new URL(url).host}.`, {

@@ -1,3 +1,4 @@
+import { isPlainEmail } from '../actions/plain-email';
 import { AppError } from '../errors';
 import type { FetchFn } from '../platform/ports';
 import type { Person } from '../records';
@@ -54,7 +55,9 @@ export function toPerson(entry: unknown): Person | undefined {
   };
   const firstName = text('firstName');
   const lastName = text('lastName');
-  const email = text('email');
+  // Only a plain address is kept: anything else would become extra recipients in a mailto: link.
+  const rawEmail = text('email');
+  const email = rawEmail && isPlainEmail(rawEmail) ? rawEmail : undefined;
   const displayName = text('displayName') ?? ([firstName, lastName].filter(Boolean).join(' ') || email);
   if (!displayName) return undefined;
   const location = [text('city'), text('countryCode')].filter(Boolean).join(', ') || undefined;

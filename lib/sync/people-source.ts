@@ -38,11 +38,17 @@ export function oktaPeopleSource(orgUrl: string): PeopleSource {
     async fetchPage(cursor, accessToken, fetchFn, now) {
       const { json, headers } = await oktaGet(cursor, accessToken, fetchFn, now);
       const page = parseUserChanges(json, headers);
-      // The token may go only to the org: a next link elsewhere is not followed.
-      if (page.next && new URL(page.next).origin !== origin) {
-        throw new AppError('OKTA_BAD_RESPONSE', 'Okta sent a next page on another host.');
+      if (!page.next) return { ...page, headers };
+      let next: URL;
+      try {
+        next = new URL(page.next, cursor);
+      } catch {
+        throw new AppError('OKTA_BAD_RESPONSE', 'Okta sent a next page link that is not a URL.');
       }
-      return { ...page, headers };
+      // The token may go only to the org: a next link elsewhere is not followed.
+      if (next.origin !== origin)
+        throw new AppError('OKTA_BAD_RESPONSE', 'Okta sent a next page on another host.');
+      return { ...page, next: next.href, headers };
     },
   };
 }

@@ -18,6 +18,8 @@ import { buildSearchIndex, serializeSearchIndex } from '../search/search-index';
 import { callOkta } from './call-okta';
 import type { PeopleSource } from './people-source';
 
+/** 200 a page: a million people. More pages than this means a source that never ends. */
+const MAX_PAGES = 5_000;
 /** A full pass this often catches users deleted outright, which no delta reports (okta-api.md §6.1). */
 export const FULL_PASS_EVERY_MS = 24 * 60 * 60_000;
 
@@ -28,6 +30,8 @@ export interface PeopleSyncContext {
   now: () => number;
   sleep: (ms: number) => Promise<void>;
   accessToken: (forceRefresh?: boolean) => Promise<string>;
+  /** Checked right before every write: a cancelled sync writes nothing more. */
+  signal: AbortSignal;
   onProgress: (progress: { pages: number; records: number }) => void;
 }
 
@@ -67,6 +71,7 @@ export async function syncPeople(
       records: 0,
       startedAt: ctx.now(),
     };
+    ctx.signal.throwIfAborted();
     await beginRun(db, checkpoint);
   }
 
@@ -78,6 +83,12 @@ export async function syncPeople(
     seen.add(checkpoint.cursor);
     const cursor = checkpoint.cursor;
     const page = await callOkta(ctx, (token) => source.fetchPage(cursor, token, ctx.fetch, ctx.now()));
+    // Okta never sends an empty page that links to another; a source that does would page forever.
+    if (page.next && page.upserts.length + page.removed.length === 0) {
+      throw new AppError('OKTA_BAD_RESPONSE', 'Okta sent an empty page that links to another.');
+    }
+    if (checkpoint.pages >= MAX_PAGES)
+      throw new AppError('OKTA_BAD_RESPONSE', 'Okta sent more pages than any org has.');
     const watermark = later(checkpoint.watermark, page.latestUpdate);
     const next: PeopleCheckpoint = {
       ...checkpoint,
@@ -86,6 +97,7 @@ export async function syncPeople(
       records: checkpoint.records + page.upserts.length,
       ...(watermark ? { watermark } : {}),
     };
+    ctx.signal.throwIfAborted();
     await stagePage(db, page, next);
     checkpoint = next;
     ctx.onProgress({ pages: checkpoint.pages, records: checkpoint.records });
@@ -105,6 +117,7 @@ export async function syncPeople(
   }
   const index = buildSearchIndex(apps, people);
   const watermark = checkpoint.watermark ?? state?.watermark;
+  ctx.signal.throwIfAborted();
   await commitPeople(
     db,
     { mode: checkpoint.mode, upserts: staged.upserts, removed: staged.removed },

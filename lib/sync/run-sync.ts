@@ -24,6 +24,8 @@ export interface SyncContext {
   sleep: (ms: number) => Promise<void>;
   /** A valid access token; `forceRefresh` after Okta answered 401. */
   accessToken: (forceRefresh?: boolean) => Promise<string>;
+  /** Aborted when the sync is cancelled: nothing may be written after that. */
+  signal: AbortSignal;
   onProgress: (progress: { phase: 'apps' | 'people'; pages: number; records: number }) => void;
 }
 
@@ -47,6 +49,7 @@ export async function runSync(ctx: SyncContext): Promise<SyncResult> {
   });
   const live = await readRecords(ctx.db);
   const appsIndex = buildSearchIndex(apps, live.people);
+  ctx.signal.throwIfAborted();
   await replaceApps(ctx.db, apps, serializeSearchIndex(appsIndex));
 
   if (!ctx.peopleSearch || !ctx.peopleSource) return { apps, people: live.people, index: appsIndex };
@@ -66,6 +69,7 @@ export async function runSync(ctx: SyncContext): Promise<SyncResult> {
     // Okta lists users only to admins: a 403 means "no directory for this account", not a failed sync.
     if (!(error instanceof AppError) || error.code !== 'OKTA_FORBIDDEN') throw error;
     const index = buildSearchIndex(apps, []);
+    ctx.signal.throwIfAborted();
     await commitPeople(ctx.db, { mode: 'full', upserts: [], removed: [] }, serializeSearchIndex(index), {
       source: source.id,
       lastFullAt: 0,

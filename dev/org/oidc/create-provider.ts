@@ -1,6 +1,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import Provider, {
   errors,
+  type AdapterPayload,
   type ClientMetadata,
   type Configuration,
   type JWK,
@@ -59,11 +60,7 @@ export function createProvider(settings: ProviderSettings): Provider {
   };
 
   const configuration: Configuration = {
-    adapter: createMemoryAdapter((model, payload) =>
-      model === 'RefreshToken' && faults.expireRefreshTokens
-        ? { ...payload, exp: Math.floor(Date.now() / 1000) - 1 }
-        : payload,
-    ),
+    adapter: createMemoryAdapter((model, payload) => tokenFaults(faults, model, payload)),
     clients: [
       {
         client_id: settings.clientId,
@@ -159,7 +156,9 @@ export function createProvider(settings: ProviderSettings): Provider {
       Interaction: 3600,
       Session: 14 * DAY,
       Grant: REFRESH_TOKEN_TTL,
-      RefreshToken: (ctx) => ctx?.oidc.entities.RotatedRefreshToken?.remainingTTL ?? REFRESH_TOKEN_TTL,
+      RefreshToken: (ctx) =>
+        ctx?.oidc.entities.RotatedRefreshToken?.remainingTTL ??
+        (faults.refreshTokenLifetimeSeconds || REFRESH_TOKEN_TTL),
     },
   };
 
@@ -228,4 +227,22 @@ async function loadOrCreateGrant(ctx: KoaContextWithOIDC, settings: ProviderSett
   if (claims.length > 0) grant.addOIDCClaims(claims);
   await grant.save();
   return grant;
+}
+
+/**
+ * Applies the token faults when a token is read: expired or revoked tokens read as expired, and a
+ * rotated refresh token reads as unused for the grace period, as Okta's rotation leeway allows.
+ */
+function tokenFaults(faults: Faults, model: string, payload: AdapterPayload): AdapterPayload {
+  if (model !== 'RefreshToken' && model !== 'AccessToken') return payload;
+  const now = Math.floor(Date.now() / 1000);
+  const expired = { ...payload, exp: now - 1 };
+  if (typeof payload.iat === 'number' && payload.iat < faults.revokeTokensIssuedBefore) return expired;
+  if (model === 'AccessToken') return payload;
+  if (faults.expireRefreshTokens) return expired;
+  if (typeof payload.consumed === 'number' && now - payload.consumed < faults.refreshGraceSeconds) {
+    const { consumed: _consumed, ...unused } = payload;
+    return unused;
+  }
+  return payload;
 }

@@ -44,9 +44,22 @@ describe('frecency', () => {
 });
 
 describe('mailtoUrl', () => {
-  it('encodes an address so it cannot add recipients or headers', () => {
-    expect(mailtoUrl('ada@acme.com')).toBe('mailto:ada@acme.com');
-    expect(mailtoUrl('x@acme.com?bcc=all@acme.com')).toBe('mailto:x@acme.com%3Fbcc%3Dall@acme.com');
-    expect(mailtoUrl('a,b@acme.com')).toBe('mailto:a%2Cb@acme.com');
+  it('links one plain address', () => {
+    expect(mailtoUrl(' ada@acme.com ')).toBe('mailto:ada@acme.com');
+    expect(mailtoUrl('ada+ops@acme.com')).toBe('mailto:ada%2Bops@acme.com');
+  });
+
+  it('refuses anything a mail client would read as more recipients or headers', () => {
+    for (const hostile of [
+      'x@acme.com?bcc=all@acme.com',
+      'a,b@acme.com',
+      'a@acme.com;eve@evil.example',
+      'a@acme.com eve@evil.example',
+      'a@acme.com\r\nBcc: eve@evil.example',
+      'javascript:alert(1)',
+      '<a@acme.com>',
+    ]) {
+      expect(mailtoUrl(hostile)).toBeUndefined();
+    }
   });
 });
