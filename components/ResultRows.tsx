@@ -1,6 +1,6 @@
 import { messages } from '@/lib/i18n/messages';
 import type { AppView, PersonView } from '@/lib/messaging/protocol';
-import { AppLogo } from './AppLogo';
+import { AppLogo, initials } from './AppLogo';
 import { Highlighted } from './Highlighted';
 
 /** Two overlapping sheets: the usual "copy" glyph, drawn so it never depends on a font. */
@@ -9,6 +9,15 @@ function CopyIcon() {
     <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
       <rect x="5" y="5" width="9" height="9" rx="1.5" fill="none" stroke="currentColor" stroke-width="1.5" />
       <path d="M3 11V3.5A1.5 1.5 0 0 1 4.5 2H11" fill="none" stroke="currentColor" stroke-width="1.5" />
+    </svg>
+  );
+}
+
+/** A tick, shown with "Copied". */
+function CheckIcon() {
+  return (
+    <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path d="M3 8.5l3 3 7-7" fill="none" stroke="currentColor" stroke-width="2" />
     </svg>
   );
 }
@@ -54,12 +63,12 @@ export function PersonRow(
       <div
         role="gridcell"
         id={props.cellId(props.index, 0)}
-        class={`cell-main${props.active && props.activeCell === 0 ? ' active-cell' : ''}`}
+        class={`cell-main${props.active && props.activeCell === 0 ? ' active-cell' : ''}${person.email ? '' : ' no-email'}`}
         onClick={person.email ? props.onEmail : undefined}
         title={person.email ? messages.emailPerson(person.displayName) : undefined}
       >
         <span class="logo logo-initials person" aria-hidden="true">
-          {[...person.displayName][0]?.toUpperCase() ?? '?'}
+          {initials(person.displayName)}
         </span>
         <span class="name">
           <span class="primary-text">
@@ -67,7 +76,7 @@ export function PersonRow(
           </span>
           {facts && <span class="facts muted">{facts}</span>}
         </span>
-        {person.email && <span class="email muted">{person.email}</span>}
+        <span class="email muted">{person.email ?? messages.noEmail}</span>
       </div>
       {person.email && (
         <div
@@ -85,7 +94,14 @@ export function PersonRow(
               props.onCopy();
             }}
           >
-            {props.copied ? messages.copied : <CopyIcon />}
+            {props.copied ? (
+              <span class="copied">
+                <CheckIcon />
+                {messages.copied}
+              </span>
+            ) : (
+              <CopyIcon />
+            )}
           </button>
         </div>
       )}

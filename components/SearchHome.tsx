@@ -1,47 +1,62 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { QuickActionsView } from '@/lib/actions/quick-actions-view';
 import { messages } from '@/lib/i18n/messages';
-import type { AppView } from '@/lib/messaging/protocol';
 import { useActions } from './hooks/use-actions';
+import { useNow } from './hooks/use-now';
+import { useOnline } from './hooks/use-online';
+import { useQuickActions } from './hooks/use-quick-actions';
 import { useSearch } from './hooks/use-search';
-import { send } from './hooks/send';
 import { useWorkstation } from './hooks/use-workstation';
 import { QuickActions } from './QuickActions';
 import { SearchPanel } from './SearchPanel';
 import { SignInPanel } from './SignInPanel';
 import { StatusLine } from './StatusLine';
 
-/** The new tab and popup: sign-in when signed out; otherwise search, quick actions and status. */
-export function SearchHome({ showQuickActions }: { showQuickActions: boolean }) {
+/**
+ * The new tab and popup: sign-in when signed out; otherwise search, quick actions and status. With
+ * quick actions read from IndexedDB (`initialQuickActions`), the page paints them before the worker
+ * answers; the worker's state then confirms or replaces them.
+ */
+export function SearchHome({
+  showQuickActions,
+  initialQuickActions,
+}: {
+  showQuickActions: boolean;
+  initialQuickActions?: QuickActionsView | undefined;
+}) {
   const { state, busy, actionError, signIn, syncNow } = useWorkstation();
+  const online = useOnline();
+  const now = useNow();
   const [query, setQuery] = useState('');
-  const [quick, setQuick] = useState<AppView[]>([]);
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const inputRef = useRef<HTMLInputElement>(null);
-  const signedIn = state?.session.signedIn ?? false;
-  const { results, settledQuery } = useSearch(query, signedIn);
+  const signedIn = state ? state.session.signedIn : Boolean(initialQuickActions);
+  const { results, settledQuery } = useSearch(query, state?.session.signedIn ?? false);
   const actions = useActions(useCallback((message: string) => setNotice(message), []));
-
-  useEffect(() => {
-    if (!signedIn || !showQuickActions) return;
-    send('quickActions', undefined).then(setQuick, () => setQuick([]));
-  }, [signedIn, showQuickActions, state?.sync.lastSuccessAt]);
+  const quick = useQuickActions(
+    initialQuickActions,
+    showQuickActions && (state?.session.signedIn ?? false),
+    state?.sync.lastSuccessAt,
+  );
 
   // A new tab opens with focus in the address bar (the browser's rule). Once the page has focus,
   // typing anywhere starts a search.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const input = inputRef.current;
-      if (!input || event.ctrlKey || event.metaKey || event.altKey || event.key.length !== 1) return;
-      if (document.activeElement === input || document.activeElement instanceof HTMLInputElement) return;
+      if (!input || event.ctrlKey || event.metaKey || event.altKey) return;
+      // Space stays with the focused button or link it activates.
+      if (event.key.length !== 1 || event.key === ' ') return;
+      if (document.activeElement instanceof HTMLInputElement) return;
       input.focus();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
-  if (!state) return <main class="page" aria-busy="true" />;
+  if (!state && !initialQuickActions) return <main class="page" aria-busy="true" />;
 
-  if (!signedIn) {
+  if (state && !signedIn) {
     const error = actionError ?? state.error;
     return (
       <main class="page">
@@ -56,8 +71,10 @@ export function SearchHome({ showQuickActions }: { showQuickActions: boolean }) 
     );
   }
 
+  const message = notice ?? quick.error ?? actionError?.message;
   return (
     <main class="page">
+      <h1 class="visually-hidden">{messages.productName}</h1>
       <SearchPanel
         inputRef={inputRef}
         query={query}
@@ -67,16 +84,28 @@ export function SearchHome({ showQuickActions }: { showQuickActions: boolean }) 
         onOpenApp={actions.openApp}
         onEmail={actions.emailPerson}
         onCopy={actions.copyEmail}
-        appsOnly={!state.peopleSearch || Boolean(state.peopleNote)}
+        appsOnly={state ? !state.peopleSearch || Boolean(state.peopleNote) : false}
+        notSynced={state ? !state.sync.lastSuccessAt && state.sync.apps === 0 : false}
       />
-      {state.peopleNote && <p class="muted note">{state.peopleNote.message}</p>}
-      {showQuickActions && !query && <QuickActions apps={quick} onOpen={actions.openApp} />}
-      {(notice ?? actionError) && (
+      {state?.peopleNote && <p class="muted note">{state.peopleNote.message}</p>}
+      {showQuickActions && (
+        <QuickActions
+          view={quick.view}
+          onOpen={actions.openApp}
+          onChange={quick.change}
+          hidden={query.trim() !== ''}
+        />
+      )}
+      {message && (
         <p class="error" role="alert">
-          {notice ?? actionError?.message}
+          {message}
         </p>
       )}
-      <StatusLine state={state} busy={busy} onSyncNow={() => void syncNow()} now={Date.now()} />
+      {state ? (
+        <StatusLine state={state} busy={busy} onSyncNow={() => void syncNow()} now={now} online={online} />
+      ) : (
+        <div class="status-line" aria-hidden="true" />
+      )}
       <footer class="muted small">
         {messages.productName} ·{' '}
         <a href="/options.html" target="_blank">

@@ -15,6 +15,8 @@ export interface SearchPanelProps {
   inputRef?: preact.RefObject<HTMLInputElement | null>;
   /** People search is off or unavailable: say "Search apps". */
   appsOnly?: boolean;
+  /** Nothing is synced yet: a query with no results says so instead of "nothing matches". */
+  notSynced?: boolean;
 }
 
 const cellId = (row: number, cell: number) => `result-${row}-${cell}`;
@@ -33,6 +35,7 @@ export function SearchPanel(props: SearchPanelProps) {
   const [active, setActive] = useState(-1);
   const [activeCell, setActiveCell] = useState(0);
   const [copiedId, setCopiedId] = useState<string | undefined>(undefined);
+  const [announcement, setAnnouncement] = useState('');
   const copiedTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   useEffect(() => {
@@ -41,7 +44,12 @@ export function SearchPanel(props: SearchPanelProps) {
   }, [rows]);
 
   const copy = async (person: PersonView) => {
-    if (!(await props.onCopy(person))) return;
+    if (!person.email) return;
+    if (!(await props.onCopy(person))) {
+      setAnnouncement(messages.copyFailed(person.email));
+      return;
+    }
+    setAnnouncement(messages.copiedAnnouncement(person.email));
     setCopiedId(person.id);
     clearTimeout(copiedTimer.current);
     copiedTimer.current = setTimeout(() => setCopiedId(undefined), 1500);
@@ -98,6 +106,11 @@ export function SearchPanel(props: SearchPanelProps) {
 
   const expanded = rows.all.length > 0;
   const noResults = query.trim() !== '' && props.settledQuery === query && rows.all.length === 0;
+  const noResultsText = props.notSynced
+    ? messages.noResultsNotSynced
+    : props.appsOnly
+      ? messages.noResultsAppsOnly(query)
+      : messages.noResults(query);
   const renderRow = (row: ResultView, index: number) =>
     row.kind === 'app' ? (
       <AppRow
@@ -134,6 +147,7 @@ export function SearchPanel(props: SearchPanelProps) {
         aria-controls="results"
         aria-haspopup="grid"
         aria-autocomplete="list"
+        aria-describedby="search-hint"
         aria-activedescendant={active >= 0 && expanded ? cellId(active, activeCell) : undefined}
         placeholder={props.appsOnly ? messages.searchAppsLabel : messages.searchPlaceholder}
         autoComplete="off"
@@ -160,7 +174,17 @@ export function SearchPanel(props: SearchPanelProps) {
           </div>
         )}
       </div>
-      {noResults && <p class="muted no-results">{messages.noResults(query)}</p>}
+      {noResults && (
+        <p class="muted no-results" role="status">
+          {noResultsText}
+        </p>
+      )}
+      <p id="search-hint" class="muted small hint">
+        {messages.searchHint}
+      </p>
+      <div class="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </div>
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { send } from './send';
 /** Opening apps, emailing and copying addresses. */
 export function useActions(onError: (message: string) => void) {
   const openApp = useCallback(
-    (app: AppView, newTab: boolean) => {
+    (app: Pick<AppView, 'id'>, newTab: boolean) => {
       send('openApp', { appId: app.id, newTab }).catch((error: unknown) =>
         onError(String((error as Error).message)),
       );

@@ -1,5 +1,29 @@
 import { render } from 'preact';
+import { readStoredQuickActions } from '@/components/hooks/quick-actions-source';
 import { SearchHome } from '@/components/SearchHome';
+import { text } from '@/lib/i18n/messages';
+import { handOverToBrowserNewTab, prefersBrowserNewTab } from '@/lib/platform/browser-new-tab';
 import '@/components/style.css';
 
-render(<SearchHome showQuickActions />, document.getElementById('app')!);
+/** A stored read that has not answered by then is not waited for: the worker's answer follows anyway. */
+const STORED_READ_BUDGET_MS = 250;
+
+document.title = text('newTabTitle');
+
+function start(): void {
+  const budget = new Promise<undefined>((done) => setTimeout(done, STORED_READ_BUDGET_MS));
+  // Quick actions come straight from IndexedDB, so the first paint already has them (no layout shift,
+  // no wait for a sleeping worker).
+  void Promise.race([readStoredQuickActions(), budget]).then((initial) => {
+    render(<SearchHome showQuickActions initialQuickActions={initial} />, document.getElementById('app')!);
+  });
+}
+
+// "Use the browser's new tab page": hand this tab over before painting anything.
+if (prefersBrowserNewTab()) {
+  void handOverToBrowserNewTab().then((handedOver) => {
+    if (!handedOver) start();
+  });
+} else {
+  start();
+}
