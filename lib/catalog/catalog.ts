@@ -5,7 +5,7 @@ import type { WorkstationDb } from '../db/schema';
 import { readLaunches, readRecords, recordLaunch } from '../db/records-store';
 import type { App, Person } from '../records';
 import type { SearchIndex } from '../search/search-index';
-import { buildSearchIndex, restoreSearchIndex } from '../search/search-index';
+import { buildSearchIndex, openSearchIndex } from '../search/search-index';
 import type { SearchResult } from '../search/search';
 import { search } from '../search/search';
 
@@ -93,7 +93,8 @@ export class Catalog {
   private async read(): Promise<Loaded> {
     const db = await this.db();
     const [{ apps, people, savedIndex }, launches] = await Promise.all([readRecords(db), readLaunches(db)]);
-    const index = savedIndex ? restoreSearchIndex(savedIndex, apps, people) : buildSearchIndex(apps, people);
+    // Answers at once; people's full index (typo matches) loads in the background (lib/search).
+    const index = savedIndex ? openSearchIndex(savedIndex, apps, people) : buildSearchIndex(apps, people);
     return { apps: byId(apps), people: byId(people), index, frecency: frecencyMap(launches, this.now()) };
   }
 }
