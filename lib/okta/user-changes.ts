@@ -12,6 +12,8 @@ export interface UserChangesPage {
   latestUpdate?: string;
   /** Absolute URL of the next page, from Okta's `link` header; never built by hand. */
   next?: string;
+  /** How many entries the page held, usable or not. */
+  entries: number;
 }
 
 /** Turns a `/api/v1/users` page into upserts and removals. */
@@ -33,5 +35,11 @@ export function parseUserChanges(json: unknown, headers: Headers): UserChangesPa
     else removed.push(id);
   }
   const next = nextLink(headers.get('link'));
-  return { upserts, removed, ...(latestUpdate ? { latestUpdate } : {}), ...(next ? { next } : {}) };
+  return {
+    upserts,
+    removed,
+    entries: json.length,
+    ...(latestUpdate ? { latestUpdate } : {}),
+    ...(next ? { next } : {}),
+  };
 }

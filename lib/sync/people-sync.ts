@@ -76,6 +76,7 @@ export async function syncPeople(
   }
 
   const seen = new Set<string>();
+  const seenIds = new Set<string>();
   while (checkpoint.cursor) {
     // A next link that leads back to a page already read would loop forever.
     if (seen.has(checkpoint.cursor))
@@ -84,9 +85,15 @@ export async function syncPeople(
     const cursor = checkpoint.cursor;
     const page = await callOkta(ctx, (token) => source.fetchPage(cursor, token, ctx.fetch, ctx.now()));
     // Okta never sends an empty page that links to another; a source that does would page forever.
-    if (page.next && page.upserts.length + page.removed.length === 0) {
+    if (page.next && page.entries === 0) {
       throw new AppError('OKTA_BAD_RESPONSE', 'Okta sent an empty page that links to another.');
     }
+    // Each of Okta's pages holds people the pass has not seen yet; one that does not is going round.
+    const ids = [...page.upserts.map((person) => person.id), ...page.removed];
+    if (page.next && ids.length > 0 && ids.every((id) => seenIds.has(id))) {
+      throw new AppError('OKTA_BAD_RESPONSE', 'Okta sent the same people again on another page.');
+    }
+    for (const id of ids) seenIds.add(id);
     if (checkpoint.pages >= MAX_PAGES)
       throw new AppError('OKTA_BAD_RESPONSE', 'Okta sent more pages than any org has.');
     const watermark = later(checkpoint.watermark, page.latestUpdate);

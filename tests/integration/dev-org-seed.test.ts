@@ -86,10 +86,9 @@ describe('the dev org’s seed', () => {
     );
   });
 
-  it('generates 200,000 people with unique ids in a few seconds', () => {
-    const started = performance.now();
+  it('generates 200,000 people with unique ids', () => {
+    // How fast is for the benchmarks; a timed assertion here would only make CI flaky.
     const org = generateOrg({ people: 200_000, seed: 3 });
-    expect(performance.now() - started).toBeLessThan(8000);
     expect(org.users).toHaveLength(200_000);
     expect(new Set(org.users.map((user) => user.id)).size).toBe(200_000);
   });
