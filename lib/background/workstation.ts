@@ -286,6 +286,8 @@ export class Workstation {
   }
 
   private async signIn(forceLogin: boolean): Promise<ViewState> {
+    // At browser start the first policy read can take seconds; a sign-in must go to the org it names.
+    await this.reloading;
     const config = await this.config;
     const { org } = config;
     try {

@@ -76,7 +76,10 @@ export function newProfileDir(): Promise<string> {
  * Launches headless Chromium with the built extension, on `profileDir` (a new temporary one if absent),
  * and waits for the extension's service worker.
  */
-export async function launchExtension(profileDir?: string): Promise<ExtensionBrowser> {
+export async function launchExtension(
+  profileDir?: string,
+  options: { executablePath?: string; env?: Record<string, string> } = {},
+): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(
       `No E2E build in ${EXTENSION_DIR}: run \`npm run test:e2e\`, which builds it before the tests.`,
@@ -84,7 +87,8 @@ export async function launchExtension(profileDir?: string): Promise<ExtensionBro
   }
   const dir = profileDir ?? (await newProfileDir());
   const context = await chromium.launchPersistentContext(dir, {
-    executablePath: findChromium(),
+    executablePath: options.executablePath ?? findChromium(),
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
     headless: true,
     viewport: { width: 1280, height: 800 },
     args: [...extensionArgs(EXTENSION_DIR), '--disable-gpu'],
