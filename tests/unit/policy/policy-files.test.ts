@@ -28,6 +28,11 @@ describe('the policy examples of the admin guide', () => {
     );
   });
 
+  it('are each linked from the admin guide', () => {
+    const guide = readFileSync(join(ROOT, 'docs', 'admin.md'), 'utf8');
+    for (const name of exampleNames) expect(guide).toContain(`(policy-examples/${name})`);
+  });
+
   it.each(exampleNames)('%s sets every key, with no problem but the extension id to fill in', (name) => {
     const report = checkPolicyFile(name, readFileSync(join(EXAMPLES, name)));
     expect(report.problems).toEqual([]);
