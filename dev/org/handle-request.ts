@@ -78,6 +78,8 @@ async function handle(
     if (origin && !deps.trustedOrigins.includes(origin)) {
       return sendJson(res, 400, { error: 'invalid_request', error_description: UNTRUSTED_ORIGIN });
     }
+    if (path === '/oauth2/v1/revoke' && method === 'POST' && (await revokeAccessTokenOnly(deps, req, res)))
+      return;
     if (path === '/oauth2/v1/token' && method === 'POST' && deps.faults.requireDpop && !req.headers.dpop) {
       return sendJson(res, 400, {
         error: 'invalid_dpop_proof',
@@ -87,7 +89,11 @@ async function handle(
     if (path === '/oauth2/v1/token' && method === 'POST' && takeFault(deps.faults, 'loseTokenResponseNext')) {
       // The grant is processed (a refresh token rotation is committed) but the answer never arrives.
       loseResponse(req, res);
-    } else if (path === '/oauth2/v1/token' && method === 'POST' && takeFault(deps.faults, 'tokenServerErrorNext')) {
+    } else if (
+      path === '/oauth2/v1/token' &&
+      method === 'POST' &&
+      takeFault(deps.faults, 'tokenServerErrorNext')
+    ) {
       return sendJson(res, 500, {
         error: 'server_error',
         error_description: 'The server encountered an internal error.',
@@ -146,4 +152,30 @@ function loseResponse(req: IncomingMessage, res: ServerResponse): void {
   res.writeHead = drop as unknown as ServerResponse['writeHead'];
   res.write = (() => true) as unknown as ServerResponse['write'];
   res.end = drop as unknown as ServerResponse['end'];
+}
+
+/**
+ * Okta: "revoking only the access token leaves the refresh token usable" (okta-api.md §4.5), while
+ * oidc-provider revokes every token of the grant. An access token is revoked here, alone; anything
+ * else goes on to the provider with the body already read. Resolves whether it answered.
+ */
+async function revokeAccessTokenOnly(
+  deps: ServerDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<boolean> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const params = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+  const token = params.get('token') ?? '';
+  const accessToken = token ? await deps.provider.AccessToken.find(token) : undefined;
+  if (accessToken && accessToken.clientId === params.get('client_id')) {
+    await accessToken.destroy();
+    res.writeHead(200);
+    res.end();
+    return true;
+  }
+  // oidc-provider reads an already-consumed body from req.body.
+  (req as IncomingMessage & { body?: Record<string, string> }).body = Object.fromEntries(params);
+  return false;
 }

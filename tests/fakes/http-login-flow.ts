@@ -58,11 +58,23 @@ export function httpLoginFlow(
         const html = await response.text();
         const action = /<form[^>]*action="([^"]*)"/.exec(html)?.[1];
         if (!response.ok || !action) throw new Error('The user did not approve access.');
-        if (person.cancel) throw new Error('The user did not approve access.');
+        const isLogin = /name="username"/.test(html);
+        if (person.cancel && isLogin) throw new Error('The user did not approve access.');
+        // Hidden fields go along, as the page's own script submits them (the dev org's logout page).
+        const fields = new URLSearchParams();
+        for (const [, name, value] of html.matchAll(
+          /<input[^>]*type="hidden"[^>]*name="([^"]*)"[^>]*value="([^"]*)"/g,
+        )) {
+          fields.set(name ?? '', (value ?? '').replace(/&amp;/g, '&'));
+        }
+        if (isLogin) {
+          fields.set('username', person.username);
+          fields.set('password', person.password);
+        }
         const posted = await request(new URL(action.replace(/&amp;/g, '&'), target).href, {
           method: 'POST',
           headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams({ username: person.username, password: person.password }).toString(),
+          body: fields.toString(),
         });
         const next = posted.headers.get('location');
         if (!next) throw new Error('The user did not approve access.');
