@@ -15,16 +15,20 @@ export function useSearch(query: string, enabled: boolean) {
       setSettledQuery(query);
       return;
     }
-    send('search', { query, limit: 20 }).then(
-      (found) => {
-        if (ticket !== latest.current) return;
-        setResults(found);
-        setSettledQuery(query);
-      },
-      () => {
-        if (ticket === latest.current) setResults([]);
-      },
-    );
+    // A message sent while the worker is stopping can be lost; one retry reaches the woken worker.
+    const ask = () => send('search', { query, limit: 20 });
+    ask()
+      .catch(() => (ticket === latest.current ? ask() : Promise.reject(new Error('superseded'))))
+      .then(
+        (found) => {
+          if (ticket !== latest.current) return;
+          setResults(found);
+          setSettledQuery(query);
+        },
+        () => {
+          if (ticket === latest.current) setResults([]);
+        },
+      );
   }, [query, enabled]);
 
   return { results, settledQuery };

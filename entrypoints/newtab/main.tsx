@@ -11,11 +11,15 @@ const STORED_READ_BUDGET_MS = 250;
 document.title = text('newTabTitle');
 
 function start(): void {
+  // Marks for `npm run bench:newtab`.
+  performance.mark('workstation:script');
   const budget = new Promise<undefined>((done) => setTimeout(done, STORED_READ_BUDGET_MS));
   // Quick actions come straight from IndexedDB, so the first paint already has them (no layout shift,
   // no wait for a sleeping worker).
   void Promise.race([readStoredQuickActions(), budget]).then((initial) => {
+    performance.mark('workstation:stored-read');
     render(<SearchHome showQuickActions initialQuickActions={initial} />, document.getElementById('app')!);
+    performance.mark('workstation:rendered');
   });
 }
 
