@@ -6,6 +6,12 @@ import { defineConfig } from 'wxt';
 const DEV_ORG_URL = process.env.DEV_ORG_URL ?? 'http://127.0.0.1:8417';
 const DEV_CLIENT_ID = process.env.DEV_CLIENT_ID ?? '0oaworkstationdev';
 
+/**
+ * The Firefox add-on id: AMO and a self-distributed build share it, and the sign-in redirect URI
+ * (`https://<sha1 of the id>.extensions.allizom.org/`) follows from it. A repackaged build may set its own.
+ */
+const GECKO_ID = process.env.WORKSTATION_GECKO_ID ?? '{6f1b3c0e-2a47-4d5e-9b8c-5e0f7a9d3c21}';
+
 const identity = JSON.parse(
   readFileSync(new URL('./dev/extension-identity.json', import.meta.url), 'utf8'),
 ) as {
@@ -24,8 +30,13 @@ export default defineConfig({
           ? {
               oktaDomain: process.env.WORKSTATION_OKTA_DOMAIN ?? '',
               clientId: process.env.WORKSTATION_CLIENT_ID ?? '',
+              directoryUrl: process.env.WORKSTATION_DIRECTORY_URL ?? '',
             }
-          : { oktaDomain: DEV_ORG_URL, clientId: DEV_CLIENT_ID },
+          : {
+              oktaDomain: DEV_ORG_URL,
+              clientId: DEV_CLIENT_ID,
+              directoryUrl: process.env.DEV_DIRECTORY_URL ?? '',
+            },
       ),
     },
   }),
@@ -38,7 +49,23 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     // A pinned id gives development and test builds a stable redirect URI; stores assign their own.
-    ...(env.mode === 'production' ? {} : { key: identity.key }),
+    // Firefox takes its id from `gecko.id` alone, in every build (without one, storage.managed throws).
+    ...(env.browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              // The oldest supported ESR: MV3 host permissions, storage.session, declarativeNetRequest
+              // header rules and the built-in data consent are all there.
+              strict_min_version: '140.0',
+              // Employees' Okta tokens go to their own org and to the directory service its admin runs.
+              data_collection_permissions: { required: ['authenticationInfo'] },
+            },
+          },
+        }
+      : env.mode === 'production'
+        ? {}
+        : { key: identity.key }),
     permissions: ['identity', 'storage', 'alarms', 'unlimitedStorage', 'declarativeNetRequestWithHostAccess'],
     host_permissions: [
       'https://*.okta.com/*',

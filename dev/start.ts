@@ -11,10 +11,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ChromiumNotFoundError, findChromium, launchChromiumWithExtension } from './chromium';
+import { loadConfig, startDirectory } from '../server/index';
 import { startDevOrg } from './org/index';
 
 const HOST = '127.0.0.1';
 const PORT = 8417;
+const DIRECTORY_PORT = 8420;
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3-dev');
 const WXT = join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'wxt.cmd' : 'wxt');
@@ -63,7 +65,26 @@ async function main(): Promise<void> {
     );
   }
 
+  if (!(await portIsFree(DIRECTORY_PORT))) {
+    fail(
+      `Port ${DIRECTORY_PORT} on ${HOST} is already in use (another \`npm start\` or directory service?); stop that process and try again.`,
+    );
+  }
+
   const org = await startDevOrg({ port: PORT, quiet: true });
+  // The directory service, so that employees without an admin role find colleagues too.
+  const directoryData = await mkdtemp(join(tmpdir(), 'workstation-directory-'));
+  const directory = await startDirectory(
+    loadConfig({
+      OKTA_DOMAIN: org.url,
+      OKTA_CLIENT_ID: org.clientId,
+      OKTA_API_TOKEN: org.service.apiToken,
+      HOST,
+      PORT: String(DIRECTORY_PORT),
+      DATABASE_PATH: join(directoryData, 'directory.sqlite'),
+    }),
+    { log: () => undefined },
+  );
   let browser: ChildProcess | undefined;
   let profileDir: string | undefined;
   let stopping: Promise<void> | undefined;
@@ -76,9 +97,13 @@ async function main(): Promise<void> {
         await Promise.race([exited, new Promise((done) => setTimeout(done, 5_000))]);
         if (browser.exitCode === null && browser.signalCode === null) browser.kill('SIGKILL');
       }
+      await directory.close();
       await org.close();
       if (profileDir) await rm(profileDir, { recursive: true, force: true });
-      console.log('\nStopped the browser and the dev org, and removed the temporary profile.');
+      await rm(directoryData, { recursive: true, force: true });
+      console.log(
+        '\nStopped the browser, the directory service and the dev org, and removed the temporary profile.',
+      );
       process.exit(exitCode);
     })();
     return stopping;
@@ -94,6 +119,7 @@ async function main(): Promise<void> {
       ...process.env,
       DEV_ORG_URL: org.url,
       DEV_CLIENT_ID: org.clientId,
+      DEV_DIRECTORY_URL: directory.url,
     });
     if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
       throw new Error(`The build did not produce ${EXTENSION_DIR}.`);
@@ -127,9 +153,10 @@ async function main(): Promise<void> {
         '',
         `Workstation is running in Chromium (${chromium}) with a fresh profile.`,
         `  Dev org:  ${org.url}`,
+        `  People:   the directory service on ${directory.url}`,
         '  Sign in:  admin@example.com (admin) or employee@example.com, password: workstation',
         '  Try:      the search on the new tab, or type "ok" and a space in the address bar.',
-        'Press Ctrl+C to stop the browser and the dev org.',
+        'Press Ctrl+C to stop the browser, the directory service and the dev org.',
       ].join('\n'),
     );
   } catch (error) {

@@ -5,7 +5,7 @@ import { SYNC_ALARM, Workstation } from '@/lib/background/workstation';
 import { dispatch } from '@/lib/messaging/serve';
 import { createBrowserPlatform } from '@/lib/platform/browser-platform';
 
-declare const __BUILD_DEFAULTS__: { oktaDomain: string; clientId: string };
+declare const __BUILD_DEFAULTS__: { oktaDomain: string; clientId: string; directoryUrl: string };
 
 export default defineBackground(() => {
   const platform = createBrowserPlatform();

@@ -21,6 +21,7 @@ const RETRYABLE = new Set<ErrorCode>([
   'OKTA_SERVER',
   'OKTA_RATE_LIMITED',
   'OKTA_BAD_RESPONSE',
+  'DIRECTORY_UNAVAILABLE',
   'STORAGE',
 ]);
 

@@ -26,6 +26,7 @@ import type { Settings } from '../policy/settings';
 import type { SearchResult } from '../search/search';
 import type { OrgConfig } from './org-config';
 import { loadOrgConfig } from './org-config';
+import { directoryPeopleSource } from '../sync/directory-source';
 import { oktaPeopleSource } from '../sync/people-source';
 import { SyncRunner } from './sync-runner';
 import { readDiagnostics } from './diagnostics';
@@ -220,10 +221,15 @@ export class Workstation {
       return;
     await this.sync.run(async () => {
       await this.prepareOrg(org.orgUrl, org.clientId);
+      const { directoryUrl } = config.settings;
+      // Without the directory's host permission (refused, or revoked by the user) apps still sync.
+      const directoryReachable =
+        !directoryUrl || (await this.platform.hostAccess.contains([originPattern(directoryUrl)]));
       return {
         orgUrl: org.orgUrl,
         peopleSearch: config.settings.peopleSearch,
-        peopleSource: oktaPeopleSource(org.orgUrl),
+        peopleSource: directoryUrl ? directoryPeopleSource(directoryUrl) : oktaPeopleSource(org.orgUrl),
+        ...(directoryReachable ? {} : { peopleUnavailable: 'DIRECTORY_HOST_DENIED' as const }),
         fetch: this.platform.fetch,
         now: () => this.platform.clock.now(),
         sleep: this.platform.sleep,
@@ -267,7 +273,9 @@ export class Workstation {
             },
           }
         : {}),
-      hostOrigins: org ? [`${org.orgUrl}/*`] : [],
+      hostOrigins: org
+        ? [`${org.orgUrl}/*`, ...(settings.directoryUrl ? [originPattern(settings.directoryUrl)] : [])]
+        : [],
       redirectUri: this.platform.webAuthFlow.redirectUri(),
       session,
       sync,
@@ -396,4 +404,9 @@ function toResultView(result: SearchResult): ResultView {
   if (result.kind === 'app') return toAppView(result.app, result.highlights);
   const { person } = result;
   return { kind: 'person', ...person, highlights: result.highlights };
+}
+
+/** The host-permission pattern of a URL's origin (`https://dir.acme.com/*`). */
+function originPattern(url: string): string {
+  return `${new URL(url).origin}/*`;
 }

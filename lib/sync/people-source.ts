@@ -7,12 +7,17 @@ import type { FetchFn } from '../platform/ports';
 /** One fetched page of people changes, with the headers that pace the next call. */
 export interface PeopleSourcePage extends UserChangesPage {
   headers: Headers;
+  /** The source's own cursor after this page: the next delta starts from it (directory service). */
+  cursor?: string;
+  /** The delta cursor is too old for the source: start a full pass instead. */
+  restartFull?: boolean;
 }
 
 /** Where people come from: Okta directly, or (later) the directory service. */
 export interface PeopleSource {
   /** Identifies the source; a different one means a fresh full pass. */
   id: string;
+  kind: 'okta' | 'directory';
   /** The first page of a full pass (no watermark) or of a delta since the watermark. */
   firstPage(watermark?: string): string;
   fetchPage(cursor: string, accessToken: string, fetchFn: FetchFn, now: number): Promise<PeopleSourcePage>;
@@ -30,6 +35,7 @@ export function oktaPeopleSource(orgUrl: string): PeopleSource {
   const origin = new URL(orgUrl).origin;
   return {
     id: `okta ${orgUrl}`,
+    kind: 'okta',
     firstPage(watermark) {
       if (!watermark) return `${orgUrl}/api/v1/users?limit=200`;
       const since = new Date(Date.parse(watermark) - DELTA_OVERLAP_MS).toISOString();

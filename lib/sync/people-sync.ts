@@ -84,6 +84,15 @@ export async function syncPeople(
     seen.add(checkpoint.cursor);
     const cursor = checkpoint.cursor;
     const page = await callOkta(ctx, (token) => source.fetchPage(cursor, token, ctx.fetch, ctx.now()));
+    if (page.restartFull) {
+      if (checkpoint.mode === 'full')
+        throw new AppError('OKTA_BAD_RESPONSE', 'The source refused its own snapshot.');
+      checkpoint = { ...checkpoint, mode: 'full', cursor: source.firstPage(undefined), pages: 0, records: 0 };
+      delete checkpoint.watermark;
+      ctx.signal.throwIfAborted();
+      await beginRun(db, checkpoint);
+      continue;
+    }
     // Okta never sends an empty page that links to another; a source that does would page forever.
     if (page.next && page.entries === 0) {
       throw new AppError('OKTA_BAD_RESPONSE', 'Okta sent an empty page that links to another.');
@@ -96,7 +105,8 @@ export async function syncPeople(
     for (const id of ids) seenIds.add(id);
     if (checkpoint.pages >= MAX_PAGES)
       throw new AppError('OKTA_BAD_RESPONSE', 'Okta sent more pages than any org has.');
-    const watermark = later(checkpoint.watermark, page.latestUpdate);
+    // Okta: the newest change seen; a source with its own cursor: the cursor after this page.
+    const watermark = page.cursor ?? later(checkpoint.watermark, page.latestUpdate);
     const next: PeopleCheckpoint = {
       ...checkpoint,
       cursor: page.next ?? '',

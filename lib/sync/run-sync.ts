@@ -18,6 +18,8 @@ export interface SyncContext {
   peopleSearch: boolean;
   /** Where people come from; absent when people search is off. */
   peopleSource?: PeopleSource;
+  /** Why people cannot be read this time (no host access to the directory): apps still sync. */
+  peopleUnavailable?: ErrorCode;
   db: IDBPDatabase<WorkstationDb>;
   fetch: FetchFn;
   now: () => number;
@@ -52,6 +54,9 @@ export async function runSync(ctx: SyncContext): Promise<SyncResult> {
   ctx.signal.throwIfAborted();
   await replaceApps(ctx.db, apps, serializeSearchIndex(appsIndex));
 
+  if (ctx.peopleUnavailable) {
+    return { apps, people: live.people, index: appsIndex, peopleNote: ctx.peopleUnavailable };
+  }
   if (!ctx.peopleSearch || !ctx.peopleSource) return { apps, people: live.people, index: appsIndex };
 
   const source = ctx.peopleSource;
@@ -63,17 +68,24 @@ export async function runSync(ctx: SyncContext): Promise<SyncResult> {
       live.people,
     );
     // Okta support reports an empty 200 instead of 403 for some non-admins (okta-api.md §2.4); the
-    // caller always exists, so an empty directory means the same as a 403.
-    return { apps, people, index, ...(people.length === 0 ? { peopleNote: 'OKTA_FORBIDDEN' as const } : {}) };
+    // caller always exists, so an empty list from Okta means the same as a 403.
+    const empty = source.kind === 'okta' && people.length === 0;
+    return { apps, people, index, ...(empty ? { peopleNote: 'OKTA_FORBIDDEN' as const } : {}) };
   } catch (error) {
-    // Okta lists users only to admins: a 403 means "no directory for this account", not a failed sync.
-    if (!(error instanceof AppError) || error.code !== 'OKTA_FORBIDDEN') throw error;
+    // Okta lists users only to admins, and a directory may be limited to some groups: a 403 means
+    // "no directory for this account", not a failed sync.
+    if (
+      !(error instanceof AppError) ||
+      (error.code !== 'OKTA_FORBIDDEN' && error.code !== 'DIRECTORY_FORBIDDEN')
+    ) {
+      throw error;
+    }
     const index = buildSearchIndex(apps, []);
     ctx.signal.throwIfAborted();
     await commitPeople(ctx.db, { mode: 'full', upserts: [], removed: [] }, serializeSearchIndex(index), {
       source: source.id,
       lastFullAt: 0,
     });
-    return { apps, people: [], index, peopleNote: 'OKTA_FORBIDDEN' };
+    return { apps, people: [], index, peopleNote: error.code };
   }
 }
