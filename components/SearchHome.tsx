@@ -20,9 +20,12 @@ import { StatusLine } from './StatusLine';
 export function SearchHome({
   showQuickActions,
   initialQuickActions,
+  focusSearch = false,
 }: {
   showQuickActions: boolean;
   initialQuickActions?: QuickActionsView | undefined;
+  /** Focus the search box once it shows (the popup: unlike a new tab, it may take focus). */
+  focusSearch?: boolean;
 }) {
   const { state, busy, actionError, signIn, syncNow } = useWorkstation();
   const online = useOnline();
@@ -38,6 +41,11 @@ export function SearchHome({
     showQuickActions && (state?.session.signedIn ?? false),
     state?.sync.lastSuccessAt,
   );
+
+  const searchShown = Boolean(state?.session.signedIn);
+  useEffect(() => {
+    if (focusSearch && searchShown) inputRef.current?.focus();
+  }, [focusSearch, searchShown]);
 
   // A new tab opens with focus in the address bar (the browser's rule). Once the page has focus,
   // typing anywhere starts a search.

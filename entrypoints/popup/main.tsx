@@ -5,4 +5,4 @@ import '@/components/style.css';
 
 document.title = text('productName');
 document.body.classList.add('popup');
-render(<SearchHome showQuickActions={false} />, document.getElementById('app')!);
+render(<SearchHome showQuickActions={false} focusSearch />, document.getElementById('app')!);

@@ -83,12 +83,16 @@ describe('accessibility and looks of the new tab, popup and options', () => {
     await page.keyboard.press('Escape');
   });
 
-  test('the popup offers the same search, without accessibility violations', async () => {
+  test('the popup opens with focus in the same search, without accessibility violations', async () => {
     const popup = await browser!.context.newPage();
     await popup.setViewportSize({ width: 480, height: 600 });
     await popup.goto(`chrome-extension://${browser!.extensionId}/popup.html`);
     const app = pickApp(org!, DEMO.admin);
-    await searchBox(popup).fill(app.query);
+    // Unlike a new tab, the popup takes focus: typing goes straight into the search box.
+    await expect
+      .poll(() => popup.evaluate(() => document.activeElement?.getAttribute('role')), { timeout: UI_TIMEOUT })
+      .toBe('combobox');
+    await popup.keyboard.type(app.query);
     await resultRow(popup, app.label).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
     await checkPage(popup, 'popup-results');
     await popup.close();
