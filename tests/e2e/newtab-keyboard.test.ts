@@ -122,6 +122,27 @@ describe('the new tab, keyboard first', () => {
     await screenshot(page, 'newtab-quick-actions-moved.png');
   });
 
+  test('offline, the status line says results come from the last sync, and search still answers', async () => {
+    await browser!.context.setOffline(true);
+    try {
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Offline · showing what was synced/ })
+        .waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+      expect(await page.getByRole('button', { name: 'Sync now' }).isDisabled()).toBe(true);
+      await searchBox(page).fill(app.query);
+      await page
+        .getByRole('grid')
+        .getByRole('row', { name: new RegExp(app.label) })
+        .first()
+        .waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+      await screenshot(page, 'newtab-offline-status.png');
+      await searchBox(page).fill('');
+    } finally {
+      await browser!.context.setOffline(false);
+    }
+  });
+
   test("with “Use the browser's new tab page” on, a new tab goes to Chromium's own page; off, Workstation's", async () => {
     const options = await browser!.context.newPage();
     await options.goto(`chrome-extension://${browser!.extensionId}/options.html`);
