@@ -36,10 +36,20 @@ export function SearchHome({
   const signedIn = state ? state.session.signedIn : Boolean(initialQuickActions);
   const { results, settledQuery } = useSearch(query, state?.session.signedIn ?? false);
   const actions = useActions(useCallback((message: string) => setNotice(message), []));
+  // Bumped after an app opens in another tab, so "Recently used" shows it while this page stays.
+  const [launches, setLaunches] = useState(0);
   const quick = useQuickActions(
     initialQuickActions,
     showQuickActions && (state?.session.signedIn ?? false),
-    state?.sync.lastSuccessAt,
+    `${state?.sync.lastSuccessAt ?? 0} ${launches}`,
+  );
+  const openApp = useCallback(
+    (app: { id: string }, newTab: boolean) => {
+      void actions.openApp(app, newTab).then(() => {
+        if (newTab) setLaunches((count) => count + 1);
+      });
+    },
+    [actions.openApp],
   );
 
   const searchShown = Boolean(state?.session.signedIn);
@@ -89,7 +99,7 @@ export function SearchHome({
         settledQuery={settledQuery}
         results={results}
         onQueryChange={setQuery}
-        onOpenApp={actions.openApp}
+        onOpenApp={openApp}
         onEmail={actions.emailPerson}
         onCopy={actions.copyEmail}
         appsOnly={state ? !state.peopleSearch || Boolean(state.peopleNote) : false}
@@ -99,7 +109,7 @@ export function SearchHome({
       {showQuickActions && (
         <QuickActions
           view={quick.view}
-          onOpen={actions.openApp}
+          onOpen={openApp}
           onChange={quick.change}
           hidden={query.trim() !== ''}
         />

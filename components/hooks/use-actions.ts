@@ -5,11 +5,10 @@ import { send } from './send';
 /** Opening apps, emailing and copying addresses. */
 export function useActions(onError: (message: string) => void) {
   const openApp = useCallback(
-    (app: Pick<AppView, 'id'>, newTab: boolean) => {
+    (app: Pick<AppView, 'id'>, newTab: boolean): Promise<void> =>
       send('openApp', { appId: app.id, newTab }).catch((error: unknown) =>
         onError(String((error as Error).message)),
-      );
-    },
+      ),
     [onError],
   );
   const emailPerson = useCallback(
