@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
@@ -18,9 +18,20 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'tests/e2e/firefox-*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           // One browser at a time: CI has two cores.
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          // Real headless Firefox (Debian's firefox-esr) on its own build: `npm run test:e2e:firefox`.
+          name: 'e2e-firefox',
+          include: ['tests/e2e/firefox-*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
           fileParallelism: false,
         },
       },

@@ -19,7 +19,7 @@ export default defineBackground(() => {
   });
 
   browser.omnibox.onInputChanged.addListener((text, suggest) => {
-    omniboxInputChanged(workstation, text, platform.omnibox.setDefaultSuggestion)
+    omniboxInputChanged(workstation, text, platform.omnibox.setDefaultSuggestion, platform.omnibox.markup)
       .then(suggest)
       .catch(() => suggest([]));
   });

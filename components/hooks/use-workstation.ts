@@ -46,7 +46,14 @@ export function useWorkstation() {
     [run, state?.hostOrigins, state?.orgHost],
   );
   const signOut = useCallback(() => run(() => send('signOut', undefined)), [run]);
-  const syncNow = useCallback(() => run(() => send('syncNow', undefined)), [run]);
+  const syncNow = useCallback(() => {
+    // A host permission the person took back (Firefox lets them) is asked for again, in the click.
+    const access = ensureHostAccess(state?.hostOrigins ?? []);
+    return run(async () => {
+      await access.catch(() => false);
+      return send('syncNow', undefined);
+    });
+  }, [run, state?.hostOrigins]);
 
   return { state, busy, actionError, signIn, signOut, syncNow };
 }

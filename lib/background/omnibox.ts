@@ -1,6 +1,8 @@
 import { mailtoUrl } from '../actions/mailto';
 import { messages } from '../i18n/messages';
 import { escapeOmniboxXml } from '../omnibox/escape-omnibox-xml';
+import type { OmniboxMarkup } from '../omnibox/plain-text';
+import { forOmnibox } from '../omnibox/plain-text';
 import type { Suggestion } from '../omnibox/suggestions';
 import {
   defaultDescription,
@@ -14,12 +16,19 @@ import { isWebUrl } from '../okta/is-web-url';
 import type { Disposition } from '../platform/ports';
 import type { Workstation } from './workstation';
 
-/** Answers a keystroke after the `ok` keyword: the default row says what Enter does, the rest are results. */
+/**
+ * Answers a keystroke after the `ok` keyword: the default row says what Enter does, the rest are
+ * results. Descriptions are XML for Chrome, plain text for Firefox (`markup`).
+ */
 export async function omniboxInputChanged(
   workstation: Workstation,
   text: string,
-  setDefault: (description: string) => void,
+  setDefaultXml: (description: string) => void,
+  markup: OmniboxMarkup = 'xml',
 ): Promise<Suggestion[]> {
+  const setDefault = (description: string) => setDefaultXml(forOmnibox(description, markup));
+  const shown = (rows: Suggestion[]) =>
+    rows.map((row) => ({ ...row, description: forOmnibox(row.description, markup) }));
   if (!(await workstation.signedIn())) {
     setDefault(escapeOmniboxXml(messages.omniboxSignedOut));
     return [];
@@ -28,8 +37,8 @@ export async function omniboxInputChanged(
   setDefault(defaultDescription(text, results[0]));
   // Chrome does not redraw the default row when suggest() gets an empty list, so "no match" would
   // show one keystroke late; a row of its own, which Enter ignores, says it at once.
-  if (results.length === 0 && text.trim()) return [noMatchSuggestion(text)];
-  return toSuggestions(results);
+  if (results.length === 0 && text.trim()) return shown([noMatchSuggestion(text)]);
+  return shown(toSuggestions(results));
 }
 
 /**

@@ -31,6 +31,8 @@ export async function oktaGet(
       signal: AbortSignal.timeout(OKTA_TIMEOUT_MS),
     });
   } catch (error) {
+    // The platform's fetch refuses a host the user took access from (HOST_PERMISSION_DENIED).
+    if (error instanceof AppError) throw error;
     throw new AppError('NETWORK', `Could not reach ${new URL(url).host}.`, {
       cause: error instanceof Error ? error.message : String(error),
     });

@@ -1,5 +1,8 @@
 import { browser } from 'wxt/browser';
-import type { Disposition, KeyValueArea, Platform } from './ports';
+import { AppError } from '../errors';
+import type { BrowserFamily } from './browser-differences';
+import { browserFamily, hostPatterns, originPatternOf } from './browser-differences';
+import type { Disposition, HostAccess, KeyValueArea, Platform } from './ports';
 
 function area(storage: typeof browser.storage.local): KeyValueArea {
   return {
@@ -15,13 +18,40 @@ function area(storage: typeof browser.storage.local): KeyValueArea {
 /** First id of the session rules that strip `Origin` from token and revoke requests. */
 const STRIP_ORIGIN_RULE_ID = 1;
 
+/** Host access through `permissions`, with patterns as this browser's API reads them. */
+function hostAccess(family: BrowserFamily): HostAccess {
+  return {
+    contains: (origins) => browser.permissions.contains({ origins: hostPatterns(origins, family) }),
+    request: (origins) => browser.permissions.request({ origins: hostPatterns(origins, family) }),
+  };
+}
+
+/** The URL a `fetch` goes to. */
+function requestUrl(input: RequestInfo | URL): string {
+  if (input instanceof URL) return input.href;
+  return typeof input === 'string' ? input : input.url;
+}
+
 /** The real platform, backed by `browser.*`; the only module in lib/ that touches browser APIs. */
 export function createBrowserPlatform(): Platform {
+  const family = browserFamily(browser.runtime.getURL('/'));
+  const access = hostAccess(family);
   return {
     local: area(browser.storage.local),
     session: area(browser.storage.session),
     clock: { now: () => Date.now() },
-    fetch: (input, init) => fetch(input, init),
+    // The user can take host access away at any time (Firefox: about:addons or the extensions
+    // panel; Chrome: site access), and a request without it fails as an anonymous network error.
+    // Each call checks first, so the product can say what is missing and ask again.
+    async fetch(input, init) {
+      const url = requestUrl(input);
+      if (!(await access.contains([originPatternOf(url)]))) {
+        throw new AppError('HOST_PERMISSION_DENIED', `No host access to ${new URL(url).host}.`, {
+          host: new URL(url).host,
+        });
+      }
+      return fetch(input, init);
+    },
     webAuthFlow: {
       redirectUri: () => browser.identity.getRedirectURL(),
       async launch(url, interactive) {
@@ -30,10 +60,7 @@ export function createBrowserPlatform(): Platform {
         return result;
       },
     },
-    hostAccess: {
-      contains: (origins) => browser.permissions.contains({ origins: [...origins] }),
-      request: (origins) => browser.permissions.request({ origins: [...origins] }),
-    },
+    hostAccess: access,
     originStripper: {
       async stripOriginFor(urls) {
         // Okta treats a token request that carries an Origin as a browser request and checks it against
@@ -80,7 +107,12 @@ export function createBrowserPlatform(): Platform {
       },
     },
     managedPolicy: {
-      read: () => browser.storage.managed.get(),
+      // Firefox throws when no policy exists (and reads it once per browser start); that means
+      // "no policy", which keeps the last good one in force (lib/policy/policy-store.ts).
+      read: () =>
+        family === 'firefox'
+          ? browser.storage.managed.get().catch(() => undefined)
+          : browser.storage.managed.get(),
     },
     // Web Locks span the worker and every page, so one refresh runs at a time everywhere (DESIGN.md).
     locks: {
@@ -88,6 +120,7 @@ export function createBrowserPlatform(): Platform {
     },
     omnibox: {
       setDefaultSuggestion: (description) => browser.omnibox.setDefaultSuggestion({ description }),
+      markup: family === 'firefox' ? 'plain' : 'xml',
     },
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     broadcast(message) {

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { StateChangedMessage, ViewState } from '../messaging/protocol';
 import type { Transport } from '../messaging/client';
+import { browserFamily, hostPatterns } from './browser-differences';
 
 /** Sends a request from an extension page to the background. */
 export const runtimeTransport: Transport = (message) => browser.runtime.sendMessage(message);
@@ -16,11 +17,14 @@ export function onStateChanged(listener: (state: ViewState) => void): () => void
 }
 
 /**
- * Asks for host access to the org (a custom domain) from a page's click handler: Chrome grants
- * optional permissions only inside a user gesture, which the background never has.
+ * Asks for host access to the org (a custom domain) from a page's click handler: browsers grant
+ * optional permissions only inside a user gesture, which the background never has. Firefox also
+ * counts a revoked host permission as not granted, and accepts the request only when it is made
+ * synchronously in the click (before any `await`); for origins already granted it answers true
+ * without asking.
  */
-export async function ensureHostAccess(origins: readonly string[]): Promise<boolean> {
-  if (origins.length === 0) return true;
-  if (await browser.permissions.contains({ origins: [...origins] })) return true;
-  return browser.permissions.request({ origins: [...origins] });
+export function ensureHostAccess(origins: readonly string[]): Promise<boolean> {
+  if (origins.length === 0) return Promise.resolve(true);
+  const family = browserFamily(browser.runtime.getURL('/'));
+  return browser.permissions.request({ origins: hostPatterns(origins, family) });
 }

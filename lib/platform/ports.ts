@@ -1,3 +1,5 @@
+import type { OmniboxMarkup } from '../omnibox/plain-text';
+
 /**
  * The small interfaces lib/ needs from the browser (STYLE.md, rule 3). The real implementation is
  * `browser-platform.ts`; tests pass fakes or WXT's fake browser.
@@ -66,6 +68,8 @@ export interface Locks {
 /** The omnibox's default suggestion (the line saying what Enter will do). */
 export interface OmniboxPort {
   setDefaultSuggestion(description: string): void;
+  /** Chrome parses descriptions as XML; Firefox shows them as plain text. */
+  markup?: OmniboxMarkup;
 }
 
 /** Tells every open extension page something changed; pages that are not open are fine. */
