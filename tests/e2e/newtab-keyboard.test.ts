@@ -121,6 +121,16 @@ describe('the new tab, keyboard first', () => {
     await screenshot(page, 'newtab-quick-actions-moved.png');
   });
 
+  test('with the mouse, dragging a tile onto another puts it in that place', async () => {
+    const tileLinks = () => quickActions(page).getByRole('list').first().getByRole('link');
+    const labels = async () => (await tileLinks().allInnerTexts()).map((text) => text.trim());
+    const before = await labels();
+    await tileLinks().nth(3).dragTo(tileLinks().nth(0));
+    await expect
+      .poll(labels, { timeout: UI_TIMEOUT })
+      .toEqual([before[3], before[0], before[1], before[2], ...before.slice(4)]);
+  });
+
   test('offline, the status line says results come from the last sync, and search still answers', async () => {
     await browser!.context.setOffline(true);
     try {
