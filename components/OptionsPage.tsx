@@ -30,7 +30,7 @@ export function OptionsPage() {
         busy={busy}
         error={actionError ?? state.error}
         onSignIn={(forceLogin) => void signIn(forceLogin)}
-        onSignOut={() => void signOut()}
+        onSignOut={(endOktaSession) => void signOut(endOktaSession)}
       />
       {state.session.signedIn && (
         <SyncSection state={state} busy={busy} now={now} online={online} onSyncNow={() => void syncNow()} />

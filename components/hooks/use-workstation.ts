@@ -45,7 +45,10 @@ export function useWorkstation() {
     },
     [run, state?.hostOrigins, state?.orgHost],
   );
-  const signOut = useCallback(() => run(() => send('signOut', undefined)), [run]);
+  const signOut = useCallback(
+    (endOktaSession = false) => run(() => send('signOut', { endOktaSession })),
+    [run],
+  );
   const syncNow = useCallback(() => {
     // A host permission the person took back (Firefox lets them) is asked for again, in the click.
     const access = ensureHostAccess(state?.hostOrigins ?? []);

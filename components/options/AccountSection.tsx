@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { messages } from '@/lib/i18n/messages';
 import type { ErrorView, ViewState } from '@/lib/messaging/protocol';
 import { ErrorLine } from '../ErrorLine';
@@ -8,9 +9,10 @@ export function AccountSection(props: {
   busy: boolean;
   error?: ErrorView | undefined;
   onSignIn: (forceLogin: boolean) => void;
-  onSignOut: () => void;
+  onSignOut: (endOktaSession: boolean) => void;
 }) {
   const { state, busy } = props;
+  const [endOktaSession, setEndOktaSession] = useState(false);
   return (
     <section aria-labelledby="account">
       <h2 id="account">{messages.account}</h2>
@@ -27,13 +29,21 @@ export function AccountSection(props: {
             {state.orgHost && ` ${messages.signedInTo(state.orgHost)}`}
           </p>
           <div class="buttons">
-            <button type="button" disabled={busy} onClick={props.onSignOut}>
+            <button type="button" disabled={busy} onClick={() => props.onSignOut(endOktaSession)}>
               {messages.signOut}
             </button>
             <button type="button" disabled={busy} onClick={() => props.onSignIn(true)}>
               {messages.signInAsSomeoneElse}
             </button>
           </div>
+          <label class="checkbox">
+            <input
+              type="checkbox"
+              checked={endOktaSession}
+              onChange={(event) => setEndOktaSession(event.currentTarget.checked)}
+            />{' '}
+            {messages.endOktaSession}
+          </label>
         </>
       ) : (
         <>

@@ -35,6 +35,7 @@ export const messages = {
   signInAgain: text('signInAgain'),
   signOut: text('signOut'),
   signInAsSomeoneElse: text('signInAsSomeoneElse'),
+  endOktaSession: text('endOktaSession'),
   signedOutTitle: text('signedOutTitle'),
   signedOutBody: text('signedOutBody'),
   searchLabel: text('searchLabel'),
