@@ -137,26 +137,34 @@ type RunningStatus = 'stopped' | 'starting' | 'running' | 'stopping';
 async function workerStatus(context: BrowserContext) {
   const page = context.pages()[0] ?? (await context.newPage());
   const cdp = await context.newCDPSession(page);
-  let current: RunningStatus | undefined;
+  /** Every status reported, oldest first: a quick stop-and-start must not hide the stop. */
+  const seen: RunningStatus[] = [];
   const waiters: Array<() => void> = [];
   cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
     const ours = versions.filter((version) => version.scriptURL.startsWith('chrome-extension://'));
     if (ours.length === 0) return;
-    current = ours.some((version) => version.runningStatus === 'running')
-      ? 'running'
-      : (ours.at(-1)!.runningStatus as RunningStatus);
+    seen.push(
+      ours.some((version) => version.runningStatus === 'running')
+        ? 'running'
+        : (ours.at(-1)!.runningStatus as RunningStatus),
+    );
     for (const wake of waiters.splice(0)) wake();
   });
   await cdp.send('ServiceWorker.enable');
   return {
     cdp,
-    current: () => current,
-    async until(status: RunningStatus, timeoutMs = UI_TIMEOUT): Promise<void> {
+    current: () => seen.at(-1),
+    /** A mark for {@link until}: statuses reported from now on. */
+    mark: () => seen.length,
+    /** Resolves once `status` was reported after `since` (default: it is the current status). */
+    async until(status: RunningStatus, since?: number, timeoutMs = UI_TIMEOUT): Promise<void> {
       const deadline = Date.now() + timeoutMs;
-      while (current !== status) {
+      const reached = () =>
+        since === undefined ? seen.at(-1) === status : seen.slice(since).includes(status);
+      while (!reached()) {
         const left = deadline - Date.now();
         if (left <= 0)
-          throw new Error(`The extension's worker did not reach "${status}" (it is "${current}").`);
+          throw new Error(`The extension's worker did not reach "${status}" (it is "${seen.at(-1)}").`);
         await new Promise<void>((resolve) => {
           waiters.push(resolve);
           setTimeout(resolve, left);
@@ -172,8 +180,9 @@ async function workerStatus(context: BrowserContext) {
  */
 export async function stopWorker(browser: ExtensionBrowser): Promise<void> {
   const status = await workerStatus(browser.context);
+  const mark = status.mark();
   await status.cdp.send('ServiceWorker.stopAllWorkers');
-  await status.until('stopped');
+  await status.until('stopped', mark);
   await status.cdp.detach();
 }
 
