@@ -59,6 +59,8 @@ export class Workstation {
     private readonly platform: Platform,
     private readonly buildDefaults: Partial<Settings>,
     private readonly dbName?: string,
+    /** Opens the database; tests pass one that fails the way a full disk or a hardened browser does. */
+    private readonly openDb: (name?: string) => Promise<IDBPDatabase<WorkstationDb>> = openWorkstationDb,
   ) {
     const db = () => this.db();
     const now = () => platform.clock.now();
@@ -378,7 +380,7 @@ export class Workstation {
   }
 
   private db(): Promise<IDBPDatabase<WorkstationDb>> {
-    this.dbPromise ??= openWorkstationDb(this.dbName).catch((error: unknown) => {
+    this.dbPromise ??= this.openDb(this.dbName).catch((error: unknown) => {
       this.dbPromise = undefined;
       throw new AppError('STORAGE', toAppError(error).message);
     });
