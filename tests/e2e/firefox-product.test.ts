@@ -249,10 +249,13 @@ describe('Firefox: policy, sign-in, sync, search, omnibox, host access and resta
         gURLBar.focus();
         gURLBar.search(${JSON.stringify(`ok ${app.query}`)});
         await new Promise((r) => setTimeout(r, 400));
-        const rows = [...gURLBar.view.panel.querySelectorAll('.urlbarView-row')].map((r) => r.textContent);
+        // Rows of type "addon" come from the extension's omnibox, not from history or search.
+        const rows = [...gURLBar.view.panel.querySelectorAll('.urlbarView-row[type="addon"]')].map((r) => r.textContent);
         return rows.some((t) => t.includes(${JSON.stringify(app.label)})) ? rows : null;
       })()`),
     );
+    // Plain text: the label and its tag as a person reads them, no XML markup or entities.
+    expect(rows.join('|')).toContain(`${app.label} — App`);
     expect(rows.join('|')).not.toMatch(/<\/?(match|dim|url)>|&(amp|lt|gt|quot|apos);/);
     await driver!.chromeEval('gURLBar.handleCommand()');
     await until(`a tab at ${app.linkUrl}`, async () =>
@@ -306,12 +309,38 @@ describe('Firefox: policy, sign-in, sync, search, omnibox, host access and resta
 
   step('after a restart on the same profile, the session and the synced data are still there', async () => {
     await driver!.close();
-    driver = await launchFirefoxExtension(folders!);
+    // From here on the event page is suspended after 1 s idle, as Firefox does after 30 s.
+    driver = await launchFirefoxExtension(folders!, { 'extensions.background.idle.timeout': 1_000 });
     newTab = await openNewTab(driver);
+    currentPage = newTab;
     await until('no Sign in button and a search box', async () =>
       newTab.evaluate(() => Boolean(document.querySelector('[role="combobox"]'))),
     );
     await search(newTab, app.query);
     await until(`a row for ${app.label}`, async () => (await gridRows(newTab, app.label)).length > 0);
   });
+  step(
+    'once Firefox suspends the idle event page, the new tab and the address bar wake it and still find the app',
+    async () => {
+      const state = () =>
+        driver!.chromeEval<string>(
+          `WebExtensionPolicy.getByID(${JSON.stringify(geckoId())}).extension.backgroundState`,
+        );
+      await until('the event page to stop', async () => (await state()) === 'stopped');
+      await search(newTab, person.query);
+      await until(
+        `a row for ${person.displayName}`,
+        async () => (await gridRows(newTab, person.displayName)).length > 0,
+      );
+      await until('the event page to stop again', async () => (await state()) === 'stopped');
+      await until('omnibox rows', () =>
+        driver!.chromeEval<boolean>(`(async () => {
+        gURLBar.focus();
+        gURLBar.search(${JSON.stringify(`ok ${app.query}`)});
+        await new Promise((r) => setTimeout(r, 400));
+        return [...gURLBar.view.panel.querySelectorAll('.urlbarView-row[type="addon"]')].some((r) => r.textContent.includes(${JSON.stringify(app.label)}));
+      })()`),
+      );
+    },
+  );
 });
