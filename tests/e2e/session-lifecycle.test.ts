@@ -144,7 +144,7 @@ describe('a session across token expiry, a browser restart and sign-out', () => 
   step('sign-out leaves every IndexedDB store empty and no token or record in storage', async () => {
     const options = await browser!.context.newPage();
     await options.goto(`chrome-extension://${browser!.extensionId}/options.html`);
-    await options.getByRole('button', { name: 'Sign out' }).click({ timeout: UI_TIMEOUT });
+    await options.getByRole('button', { name: 'Sign out', exact: true }).click({ timeout: UI_TIMEOUT });
     await options
       .getByRole('button', { name: /Sign in/ })
       .first()
