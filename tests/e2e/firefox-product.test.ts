@@ -22,6 +22,7 @@ import {
 import type { FirefoxFolders } from './firefox-harness';
 import { pickApp, pickPerson } from './fixtures';
 import type { ExpectedApp, ExpectedPerson } from './fixtures';
+import { UNTRUSTED_ORIGIN } from '../../dev/org/index';
 import { DEMO } from './harness';
 import type { DevOrg } from './harness';
 
@@ -173,6 +174,12 @@ describe('Firefox: policy, sign-in, sync, search, omnibox, host access and resta
       ).browser.identity.getRedirectURL(),
     );
     expect(redirect).toBe(firefoxRedirectUri(geckoId()));
+    // The options page shows admins the URI to register, as it does Chrome's.
+    const options = await driver.openExtensionPage('options.html');
+    await until('the redirect URI on the options page', async () =>
+      (await options.evaluate(() => document.body.innerText)).includes(firefoxRedirectUri(geckoId())),
+    );
+    await options.close();
   });
 
   step(
@@ -214,6 +221,31 @@ describe('Firefox: policy, sign-in, sync, search, omnibox, host access and resta
       (await driver!.contentUrls()).every((url) => !url.startsWith(org!.url)),
     );
   });
+
+  step(
+    "Firefox's extension fetch sends an Origin on POST, and the session rule strips it from the token request",
+    async () => {
+      // The background is an event page with a window in Firefox; its fetch is the extension's own.
+      const answers = await newTab.evaluate(async (tokenUrl) => {
+        const { browser } = globalThis as unknown as {
+          browser: { runtime: { getBackgroundPage(): Promise<{ fetch: typeof fetch }> } };
+        };
+        const background = await browser.runtime.getBackgroundPage();
+        const post = async (url: string) => {
+          const response = await background.fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            body: 'grant_type=refresh_token&refresh_token=probe&client_id=probe',
+          });
+          return (await response.json()) as { error_description?: string };
+        };
+        // The rule matches the token URL exactly; a query string puts the request outside it.
+        return { outsideRule: await post(`${tokenUrl}?probe=1`), underRule: await post(tokenUrl) };
+      }, `${org!.url}/oauth2/v1/token`);
+      expect(answers.outsideRule.error_description).toBe(UNTRUSTED_ORIGIN);
+      expect(answers.underRule.error_description).not.toBe(UNTRUSTED_ORIGIN);
+    },
+  );
 
   step('sync finishes and the new tab says so', async () => {
     await until(
