@@ -116,7 +116,7 @@ export class SyncRunner {
       };
       const result = await runSync(ctx);
       signal.throwIfAborted();
-      await this.deps.catalog.replace(result.apps, result.people, result.index);
+      if (result.index) await this.deps.catalog.replace(result.apps, result.people, result.index);
       await scheduler.clear(RESUME_ALARM);
       after = {
         phase: 'idle',

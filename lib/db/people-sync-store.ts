@@ -1,5 +1,5 @@
 import type { IDBPDatabase } from 'idb';
-import type { Person } from '../records';
+import type { App, Person } from '../records';
 import { INDEX_KEY } from './records-store';
 import type { WorkstationDb } from './schema';
 
@@ -91,11 +91,18 @@ export async function commitPeople(
   change: { mode: 'full' | 'delta'; upserts: readonly Person[]; removed: readonly string[] },
   savedIndex: unknown,
   state: PeopleSyncState,
+  /** A changed apps list, put in service in the same transaction as the index built with it. */
+  apps?: readonly App[],
 ): Promise<void> {
-  const tx = db.transaction(['people', 'staging', 'meta'], 'readwrite');
+  const tx = db.transaction(['apps', 'people', 'staging', 'meta'], 'readwrite');
   const people = tx.objectStore('people');
   const meta = tx.objectStore('meta');
   const writes: Array<Promise<unknown>> = [];
+  if (apps) {
+    const store = tx.objectStore('apps');
+    writes.push(store.clear());
+    for (const app of apps) writes.push(store.put(app));
+  }
   if (change.mode === 'full') writes.push(people.clear());
   for (const person of change.upserts) writes.push(people.put(person));
   if (change.mode === 'delta') for (const id of change.removed) writes.push(people.delete(id));
@@ -104,6 +111,17 @@ export async function commitPeople(
   writes.push(meta.put(state, STATE_KEY));
   writes.push(meta.put(savedIndex, INDEX_KEY));
   await Promise.all([...writes, tx.done]);
+}
+
+/** Ends a run that changed nothing: staging and checkpoint cleared, the new state kept, no index written. */
+export async function commitUnchanged(db: Db, state: PeopleSyncState): Promise<void> {
+  const tx = db.transaction(['staging', 'meta'], 'readwrite');
+  await Promise.all([
+    tx.objectStore('staging').clear(),
+    tx.objectStore('meta').delete(CHECKPOINT_KEY),
+    tx.objectStore('meta').put(state, STATE_KEY),
+    tx.done,
+  ]);
 }
 
 /** Forgets any unfinished run and the delta watermark (sign-out, a new org, people turned off). */

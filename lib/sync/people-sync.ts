@@ -3,6 +3,7 @@ import type { PeopleCheckpoint } from '../db/people-sync-store';
 import {
   beginRun,
   commitPeople,
+  commitUnchanged,
   readCheckpoint,
   readPeopleSyncState,
   readStaged,
@@ -16,6 +17,7 @@ import type { App, Person } from '../records';
 import type { SearchIndex } from '../search/search-index';
 import { buildSearchIndex, serializeSearchIndex } from '../search/search-index';
 import { callOkta } from './call-okta';
+import { sameRecord, sameRecords } from './same-records';
 import type { PeopleSource } from './people-source';
 
 /** 200 a page: a million people. More pages than this means a source that never ends. */
@@ -35,10 +37,10 @@ export interface PeopleSyncContext {
   onProgress: (progress: { pages: number; records: number }) => void;
 }
 
-/** A finished people sync. */
+/** A finished people sync; `index` is absent when neither people nor apps changed. */
 export interface PeopleSyncResult {
   people: Person[];
-  index: SearchIndex;
+  index?: SearchIndex;
 }
 
 /**
@@ -51,6 +53,7 @@ export async function syncPeople(
   source: PeopleSource,
   apps: readonly App[],
   livePeople: readonly Person[],
+  appsChanged: boolean,
 ): Promise<PeopleSyncResult> {
   const { db } = ctx;
   const state = await readPeopleSyncState(db);
@@ -123,27 +126,39 @@ export async function syncPeople(
   }
 
   const staged = await readStaged(db);
+  const live = new Map(livePeople.map((person) => [person.id, person]));
   let people: Person[];
+  let changed: boolean;
   if (checkpoint.mode === 'full') {
     people = staged.upserts;
+    changed = !sameRecords(people, livePeople);
   } else {
-    const merged = new Map(livePeople.map((person) => [person.id, person]));
-    for (const person of staged.upserts) merged.set(person.id, person);
-    for (const id of staged.removed) merged.delete(id);
-    people = [...merged.values()];
+    changed =
+      staged.upserts.some((person) => !sameRecord(person, live.get(person.id))) ||
+      staged.removed.some((id) => live.has(id));
+    for (const person of staged.upserts) live.set(person.id, person);
+    for (const id of staged.removed) live.delete(id);
+    people = [...live.values()];
+  }
+  const watermark = checkpoint.watermark ?? state?.watermark;
+  const nextState = {
+    source: source.id,
+    ...(watermark ? { watermark } : {}),
+    lastFullAt: checkpoint.mode === 'full' ? checkpoint.startedAt : (state?.lastFullAt ?? 0),
+  };
+  ctx.signal.throwIfAborted();
+  // Most hourly syncs change nothing: then the index is neither rebuilt nor written again.
+  if (!changed && !appsChanged) {
+    await commitUnchanged(db, nextState);
+    return { people };
   }
   const index = buildSearchIndex(apps, people);
-  const watermark = checkpoint.watermark ?? state?.watermark;
-  ctx.signal.throwIfAborted();
   await commitPeople(
     db,
     { mode: checkpoint.mode, upserts: staged.upserts, removed: staged.removed },
     serializeSearchIndex(index),
-    {
-      source: source.id,
-      ...(watermark ? { watermark } : {}),
-      lastFullAt: checkpoint.mode === 'full' ? checkpoint.startedAt : (state?.lastFullAt ?? 0),
-    },
+    nextState,
+    appsChanged ? apps : undefined,
   );
   return { people, index };
 }

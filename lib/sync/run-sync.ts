@@ -11,6 +11,7 @@ import { buildSearchIndex, serializeSearchIndex } from '../search/search-index';
 import type { PeopleSource } from './people-source';
 import { callOkta } from './call-okta';
 import { syncPeople } from './people-sync';
+import { sameRecords } from './same-records';
 
 /** What one sync needs. */
 export interface SyncContext {
@@ -31,11 +32,11 @@ export interface SyncContext {
   onProgress: (progress: { phase: 'apps' | 'people'; pages: number; records: number }) => void;
 }
 
-/** A sync that put data in service. */
+/** A sync that put data in service; `index` is absent when nothing changed. */
 export interface SyncResult {
   apps: App[];
   people: Person[];
-  index: SearchIndex;
+  index?: SearchIndex;
   peopleNote?: ErrorCode;
 }
 
@@ -50,14 +51,16 @@ export async function runSync(ctx: SyncContext): Promise<SyncResult> {
     return parseAppLinks(json);
   });
   const live = await readRecords(ctx.db);
-  const appsIndex = buildSearchIndex(apps, live.people);
-  ctx.signal.throwIfAborted();
-  await replaceApps(ctx.db, apps, serializeSearchIndex(appsIndex));
+  const appsChanged = !sameRecords(apps, live.apps);
+  const peopleNote = ctx.peopleUnavailable;
 
-  if (ctx.peopleUnavailable) {
-    return { apps, people: live.people, index: appsIndex, peopleNote: ctx.peopleUnavailable };
+  if (peopleNote || !ctx.peopleSearch || !ctx.peopleSource) {
+    if (!appsChanged) return { apps, people: live.people, ...(peopleNote ? { peopleNote } : {}) };
+    const appsIndex = buildSearchIndex(apps, live.people);
+    ctx.signal.throwIfAborted();
+    await replaceApps(ctx.db, apps, serializeSearchIndex(appsIndex));
+    return { apps, people: live.people, index: appsIndex, ...(peopleNote ? { peopleNote } : {}) };
   }
-  if (!ctx.peopleSearch || !ctx.peopleSource) return { apps, people: live.people, index: appsIndex };
 
   const source = ctx.peopleSource;
   try {
@@ -66,11 +69,17 @@ export async function runSync(ctx: SyncContext): Promise<SyncResult> {
       source,
       apps,
       live.people,
+      appsChanged,
     );
     // Okta support reports an empty 200 instead of 403 for some non-admins (okta-api.md §2.4); the
     // caller always exists, so an empty list from Okta means the same as a 403.
     const empty = source.kind === 'okta' && people.length === 0;
-    return { apps, people, index, ...(empty ? { peopleNote: 'OKTA_FORBIDDEN' as const } : {}) };
+    return {
+      apps,
+      people,
+      ...(index ? { index } : {}),
+      ...(empty ? { peopleNote: 'OKTA_FORBIDDEN' as const } : {}),
+    };
   } catch (error) {
     // Okta lists users only to admins, and a directory may be limited to some groups: a 403 means
     // "no directory for this account", not a failed sync.
@@ -82,10 +91,13 @@ export async function runSync(ctx: SyncContext): Promise<SyncResult> {
     }
     const index = buildSearchIndex(apps, []);
     ctx.signal.throwIfAborted();
-    await commitPeople(ctx.db, { mode: 'full', upserts: [], removed: [] }, serializeSearchIndex(index), {
-      source: source.id,
-      lastFullAt: 0,
-    });
+    await commitPeople(
+      ctx.db,
+      { mode: 'full', upserts: [], removed: [] },
+      serializeSearchIndex(index),
+      { source: source.id, lastFullAt: 0 },
+      apps,
+    );
     return { apps, people: [], index, peopleNote: error.code };
   }
 }
