@@ -81,7 +81,12 @@ export function applyFaults(faults: Faults, update: unknown): string[] {
 /** Consumes one use of a counter fault; true when it fired. */
 export function takeFault(
   faults: Faults,
-  key: 'rateLimitNext' | 'concurrencyLimitNext' | 'serverErrorNext' | 'tokenServerErrorNext' | 'loseTokenResponseNext',
+  key:
+    | 'rateLimitNext'
+    | 'concurrencyLimitNext'
+    | 'serverErrorNext'
+    | 'tokenServerErrorNext'
+    | 'loseTokenResponseNext',
 ): boolean {
   if (faults[key] <= 0) return false;
   faults[key] -= 1;
