@@ -7,7 +7,7 @@
  *
  * Each step is a test of its own so a failure names the step; once one fails, the rest are skipped.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import type { FirefoxDriver } from './firefox-driver';
 import {
@@ -25,29 +25,20 @@ import type { ExpectedApp, ExpectedPerson } from './fixtures';
 import { UNTRUSTED_ORIGIN } from '../../dev/org/index';
 import { DEMO } from './harness';
 import type { DevOrg } from './harness';
+import { scenarioSteps } from './scenario-steps';
 
 const UI_TIMEOUT = 15_000;
 const SYNC_TIMEOUT = 45_000;
 const NEW_TAB = `moz-extension://${EXTENSION_UUID}/newtab.html`;
 
-let failedStep: string | undefined;
 /** The page a failure is reported from. */
 let currentPage: Page | undefined;
 
-function step(name: string, body: () => Promise<void>): void {
-  test(name, async (context) => {
-    if (failedStep) context.skip(`an earlier step failed: ${failedStep}`);
-    try {
-      await body();
-    } catch (error) {
-      failedStep = name;
-      // What a person would have seen, for the failure report.
-      const seen = await currentPage?.evaluate(() => document.body.innerText).catch(() => undefined);
-      if (seen !== undefined) console.error(`New tab at failure:\n${seen}`);
-      throw error;
-    }
-  });
-}
+const step = scenarioSteps(async () => {
+  // What a person would have seen, for the failure report.
+  const seen = await currentPage?.evaluate(() => document.body.innerText).catch(() => undefined);
+  if (seen !== undefined) console.error(`New tab at failure:\n${seen}`);
+});
 
 /** Polls `probe` until it returns something truthy. */
 async function until<T>(

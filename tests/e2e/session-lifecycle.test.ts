@@ -8,12 +8,13 @@
  * accessible name (DESIGN.md, "UI contract").
  */
 import { rm } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readStorage, signInOnLoginPage, storeCounts, syncStatus } from './extension-state';
 import type { StoredAreas } from './extension-state';
 import { DEMO, launchExtension, newProfileDir, openNewTab, screenshot, startE2eOrg } from './harness';
 import type { DevOrg, ExtensionBrowser } from './harness';
+import { scenarioSteps } from './scenario-steps';
 
 const UI_TIMEOUT = 15_000;
 const SYNC_TIMEOUT = 30_000;
@@ -29,19 +30,7 @@ interface StoredAccess {
   issuedAt: number;
 }
 
-let failedStep: string | undefined;
-
-function step(name: string, body: () => Promise<void>): void {
-  test(name, async (context) => {
-    if (failedStep) context.skip(`an earlier step failed: ${failedStep}`);
-    try {
-      await body();
-    } catch (error) {
-      failedStep = name;
-      throw error;
-    }
-  });
-}
+const step = scenarioSteps();
 
 const refreshTokenOf = (stored: StoredAreas) =>
   (stored.local['auth.session'] as StoredSession | undefined)?.refreshToken;

@@ -8,7 +8,7 @@
  * is what resumes it in the field. Rather than wait that minute, the test checks the alarm is pending
  * and fires the same listener the browser would, with `chrome.alarms.onAlarm.dispatch` in the worker.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { pickPerson } from './fixtures';
 import {
@@ -24,6 +24,7 @@ import {
 } from './extension-state';
 import { DEMO, launchExtension, openNewTab, screenshot, startE2eOrg } from './harness';
 import type { DevOrg, ExtensionBrowser } from './harness';
+import { scenarioSteps } from './scenario-steps';
 
 const PEOPLE = 20_000;
 /** Stop once this many people pages (200 each) are staged: well inside a run of about 100. */
@@ -40,19 +41,7 @@ interface Checkpoint {
   records: number;
 }
 
-let failedStep: string | undefined;
-
-function step(name: string, body: () => Promise<void>): void {
-  test(name, async (context) => {
-    if (failedStep) context.skip(`an earlier step failed: ${failedStep}`);
-    try {
-      await body();
-    } catch (error) {
-      failedStep = name;
-      throw error;
-    }
-  });
-}
+const step = scenarioSteps();
 
 describe('a people sync of a large org, interrupted by the browser stopping the worker', () => {
   let org: DevOrg;

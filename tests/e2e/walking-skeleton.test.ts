@@ -8,7 +8,7 @@
  */
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { pickApp, pickAppWithXmlCharacters, pickPerson } from './fixtures';
 import type { ExpectedApp, ExpectedPerson } from './fixtures';
@@ -25,11 +25,12 @@ import {
   startE2eOrg,
 } from './harness';
 import type { DevOrg, ExtensionBrowser } from './harness';
+import { escapeRegExp } from './newtab-helpers';
+import { scenarioSteps } from './scenario-steps';
 
 const SYNC_TIMEOUT = 60_000;
 const UI_TIMEOUT = 15_000;
 
-let failedStep: string | undefined;
 /** The page a failure is recorded from: the new tab under test, when there is one. */
 let pageOnFailure: Page | undefined;
 
@@ -47,19 +48,7 @@ async function recordFailure(stepName: string): Promise<void> {
   }
 }
 
-/** A scenario step: skipped once an earlier step failed, since it depends on that one's outcome. */
-function step(name: string, body: () => Promise<void>): void {
-  test(name, async (context) => {
-    if (failedStep) context.skip(`an earlier step failed: ${failedStep}`);
-    try {
-      await body();
-    } catch (error) {
-      failedStep = name;
-      await recordFailure(name);
-      throw error;
-    }
-  });
-}
+const step = scenarioSteps(recordFailure);
 
 function searchBox(page: Page) {
   return page.getByRole('combobox', { name: /Search/ });
@@ -67,10 +56,6 @@ function searchBox(page: Page) {
 
 function resultRow(page: Page, name: string) {
   return page.getByRole('grid').getByRole('row', { name: new RegExp(escapeRegExp(name)) });
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 describe('walking skeleton: sign in, sync, and find apps and people from the new tab and the omnibox', () => {
