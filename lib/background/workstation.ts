@@ -174,7 +174,6 @@ export class Workstation {
       return this.viewState();
     },
     search: async ({ query, limit }) => (await this.search(query, limit ?? 20)).map(toResultView),
-    quickActions: async () => (await this.quickActions.view()).tiles.map((tile) => toAppView(tile, [])),
     quickActionsView: () => this.quickActions.view(),
     changeQuickActions: (change) => this.quickActions.change(change),
     diagnostics: async () => readDiagnostics(await this.db()),

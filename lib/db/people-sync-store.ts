@@ -123,14 +123,3 @@ export async function commitUnchanged(db: Db, state: PeopleSyncState): Promise<v
     tx.done,
   ]);
 }
-
-/** Forgets any unfinished run and the delta watermark (sign-out, a new org, people turned off). */
-export async function clearPeopleSync(db: Db): Promise<void> {
-  const tx = db.transaction(['staging', 'meta'], 'readwrite');
-  await Promise.all([
-    tx.objectStore('staging').clear(),
-    tx.objectStore('meta').delete(CHECKPOINT_KEY),
-    tx.objectStore('meta').delete(STATE_KEY),
-    tx.done,
-  ]);
-}

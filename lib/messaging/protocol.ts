@@ -65,7 +65,6 @@ export interface Protocol {
   signOut: [{ endOktaSession?: boolean } | undefined, ViewState];
   syncNow: [void, ViewState];
   search: [{ query: string; limit?: number }, ResultView[]];
-  quickActions: [void, AppView[]];
   /** Quick actions with who pinned each tile, the recently used row and the hidden count. */
   quickActionsView: [void, QuickActionsView];
   /** Pin, unpin, hide, unhide or move a quick action; answers with the new view. */

@@ -34,7 +34,6 @@ const PAYLOAD_CHECKS: Record<RequestName, (payload: unknown) => boolean> = {
     typeof payload.query === 'string' &&
     payload.query.length <= 1_000 &&
     optional(payload.limit, 'number'),
-  quickActions: () => true,
   quickActionsView: () => true,
   changeQuickActions: (payload) =>
     isObject(payload) &&

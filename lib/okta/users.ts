@@ -1,41 +1,7 @@
 import { isPlainEmail } from '../actions/plain-email';
-import { AppError } from '../errors';
-import type { FetchFn } from '../platform/ports';
 import type { Person } from '../records';
-import { oktaGet } from './okta-get';
-import { nextLink } from './parse-link-header';
-
-/** One page of people and where the next one is. */
-export interface PeoplePage {
-  people: Person[];
-  /** Absolute URL of the next page, taken from Okta's `link` header; never built by hand. */
-  next?: string;
-}
-
-/** The first page of the users list: 200 a page, Okta's maximum (okta-api.md §6.1). */
-export function firstUsersPageUrl(orgUrl: string): string {
-  return `${orgUrl}/api/v1/users?limit=200`;
-}
-
-/** Requests one page of `/api/v1/users`. */
-export async function requestUsersPage(url: string, accessToken: string, fetchFn: FetchFn, now: number) {
-  return oktaGet(url, accessToken, fetchFn, now);
-}
 
 const HIDDEN_STATUSES = new Set(['DEPROVISIONED', 'SUSPENDED']);
-
-/** Turns a users page into people, dropping deactivated and suspended users. */
-export function parseUsersPage(json: unknown, headers: Headers): PeoplePage {
-  if (!Array.isArray(json))
-    throw new AppError('OKTA_BAD_RESPONSE', 'Okta sent an unexpected list of people.');
-  const people: Person[] = [];
-  for (const entry of json as unknown[]) {
-    const person = toPerson(entry);
-    if (person) people.push(person);
-  }
-  const next = nextLink(headers.get('link'));
-  return next ? { people, next } : { people };
-}
 
 /** Turns one Okta User object into a person; undefined for a deactivated or suspended user, or one without a name. */
 export function toPerson(entry: unknown): Person | undefined {

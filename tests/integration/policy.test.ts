@@ -309,7 +309,7 @@ describe('pinnedApps', () => {
     await workstation.reloadConfig();
     await workstation.handlers.signIn({}, {});
     await workstation.startSync();
-    const unpinned = await workstation.handlers.quickActions(undefined, {});
+    const unpinned = (await workstation.handlers.quickActionsView(undefined, {})).tiles;
     const last = unpinned.at(-1)!;
     const admin = user(orgA, orgA.org.demo.admin);
     const byId = orgA.org.apps.find(
@@ -321,7 +321,7 @@ describe('pinnedApps', () => {
 
     await setPolicy(policyFor(orgA, { pinnedApps: [last.label.toLowerCase(), byId.appInstanceId] }));
 
-    const pinned = await workstation.handlers.quickActions(undefined, {});
+    const pinned = (await workstation.handlers.quickActionsView(undefined, {})).tiles;
     expect(pinned.slice(0, 2).map((app) => app.label)).toEqual([last.label, byId.links[0]!.label]);
   });
 });

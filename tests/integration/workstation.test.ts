@@ -109,7 +109,7 @@ describe('an employee signing in and searching', () => {
       platform.tabs.open(url, where),
     );
     expect(platform.opened).toEqual([{ url: slack.content, disposition: 'newForegroundTab' }]);
-    const quick = await workstation.handlers.quickActions(undefined, {});
+    const quick = (await workstation.handlers.quickActionsView(undefined, {})).tiles;
     expect(quick[0]?.linkUrl).toBe(slack.content);
   });
 

@@ -155,7 +155,7 @@ describe('hostile app labels and links from appLinks', () => {
       expect(isHttp(app.linkUrl), app.linkUrl).toBe(true);
       if (app.logoUrl) expect(isHttp(app.logoUrl), app.logoUrl).toBe(true);
     }
-    const quick = await h.workstation.handlers.quickActions(undefined, {});
+    const quick = (await h.workstation.handlers.quickActionsView(undefined, {})).tiles;
     for (const app of quick) expect(isHttp(app.linkUrl), app.linkUrl).toBe(true);
 
     for (const query of ['evil', 'scheme', 'evil scheme 0', 'evil scheme 11']) {

@@ -16,7 +16,7 @@ function spyHandlers() {
       return 'ok';
     });
   const handlers = Object.fromEntries(
-    ['getState', 'signIn', 'signOut', 'syncNow', 'search', 'quickActions', 'openApp', 'emailPerson'].map(
+    ['getState', 'signIn', 'signOut', 'syncNow', 'search', 'quickActionsView', 'openApp', 'emailPerson'].map(
       (n) => [n, handler(n)],
     ),
   ) as unknown as Handlers;

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { parseUsersPage } from '@/lib/okta/users';
+import { parseUserChanges } from '@/lib/okta/user-changes';
 
 const user = (id: string, status: string, profile: Record<string, unknown>) => ({ id, status, profile });
 
-describe('parseUsersPage', () => {
-  it('turns Okta users into people and leaves out deactivated and suspended users', () => {
+describe('parseUserChanges', () => {
+  it('turns Okta users into people and lists deactivated and suspended users as removed', () => {
     const headers = new Headers();
     headers.append('link', '<https://acme.okta.com/api/v1/users?limit=200>; rel="self"');
     headers.append('link', '<https://acme.okta.com/api/v1/users?after=00u2&limit=200>; rel="next"');
-    const page = parseUsersPage(
+    const page = parseUserChanges(
       [
         user('00u1', 'ACTIVE', {
           firstName: 'Ada',
@@ -26,7 +26,7 @@ describe('parseUsersPage', () => {
       ],
       headers,
     );
-    expect(page.people).toEqual([
+    expect(page.upserts).toEqual([
       {
         id: '00u1',
         displayName: 'Ada Lovelace',
@@ -39,15 +39,16 @@ describe('parseUsersPage', () => {
         managerId: '00u9',
       },
     ]);
+    expect(page.removed).toEqual(['00u2', '00u3']);
     expect(page.next).toBe('https://acme.okta.com/api/v1/users?after=00u2&limit=200');
   });
 
   it('prefers the profile display name and treats empty attributes as missing', () => {
-    const page = parseUsersPage(
+    const page = parseUserChanges(
       [user('00u1', 'ACTIVE', { displayName: 'Dr. Ada L.', firstName: 'Ada', lastName: '', title: '' })],
       new Headers(),
     );
-    expect(page.people[0]).toEqual({ id: '00u1', displayName: 'Dr. Ada L.', firstName: 'Ada' });
+    expect(page.upserts[0]).toEqual({ id: '00u1', displayName: 'Dr. Ada L.', firstName: 'Ada' });
     expect(page.next).toBeUndefined();
   });
 });
