@@ -116,5 +116,15 @@ function typoRange(
     if (folded !== '' && typoDistance(word.text, folded, word.maxDistance) <= word.maxDistance)
       return [segment.start, segment.end];
   }
+  // A typo in a half-typed word: the word it begins is marked whole, as for any typo.
+  const { text, maxDistance } = word;
+  for (const segment of segments) {
+    const folded = compact(display.slice(segment.start, segment.end));
+    for (let length = Math.max(1, text.length - maxDistance); length <= text.length + maxDistance; length++) {
+      if (length > folded.length) break;
+      if (typoDistance(text, folded.slice(0, length), maxDistance) <= maxDistance)
+        return [segment.start, segment.end];
+    }
+  }
   return undefined;
 }

@@ -11,7 +11,7 @@ import { INDEX_DATA } from './search-index';
 import type { IndexData, SearchIndex } from './search-index';
 import { termPostings, termTree } from './segment';
 import type { Postings, Segment } from './segment';
-import { typoDistance } from './typo-distance';
+import { findTypoTerms } from './typo-terms';
 
 /** One search result: an app or a person, its score, and the matched character ranges of its name. */
 export type SearchResult =
@@ -35,6 +35,8 @@ const LITERAL_BONUS = 1;
 // Words this short are never driven from MiniSearch's postings when a longer word can be: their prefix
 // matches a large share of the directory.
 const SHORT_WORD = 2;
+// A word's postings narrow the candidates when they are at most this many times the driving word's.
+const FILTER_FACTOR = 32;
 
 interface Ranked {
   app: boolean;
@@ -184,50 +186,58 @@ function collect(
     return matched;
   }
   const long = q.words.filter((word) => codePointLength(word.text) > SHORT_WORD);
-  let driver: Postings[] = [];
-  let smallest = Infinity;
-  for (const word of long.length > 0 ? long : q.words.slice(0, 1)) {
+  const perWord = (long.length > 0 ? long : q.words.slice(0, 1)).map((word) => {
     const lists = wordPostings(seg, word, false);
     if (useTypos) lists.push(...wordPostings(seg, word, true));
     let size = 0;
     for (const list of lists) size += list.size;
-    if (size < smallest) {
-      smallest = size;
-      driver = lists;
-    }
-  }
+    return { lists, size };
+  });
+  perWord.sort((a, b) => a.size - b.size);
+  const [driver, ...others] = perWord as [(typeof perWord)[number], ...typeof perWord];
+  // Other words whose postings are not much longer narrow the candidates first: marking a record in a
+  // typed array costs far less than checking every word on its key.
+  const filters = others.filter((word) => word.size <= FILTER_FACTOR * Math.max(driver.size, 1));
   const epoch = ++seg.epoch;
-  const seen = seg.seen;
-  for (const list of driver) {
+  const { seen, wordsMatched } = seg;
+  const candidates: number[] = [];
+  for (const list of driver.lists) {
     for (const doc of list.keys()) {
       if (doc >= seen.length || seen[doc] === epoch) continue;
       seen[doc] = epoch;
-      visit(doc);
+      wordsMatched[doc] = 0;
+      candidates.push(doc);
     }
   }
+  filters.forEach((word, k) => {
+    for (const list of word.lists) {
+      for (const doc of list.keys()) {
+        if (doc < seen.length && seen[doc] === epoch && wordsMatched[doc] === k) wordsMatched[doc] = k + 1;
+      }
+    }
+  });
+  for (const doc of candidates) if (wordsMatched[doc] === filters.length) visit(doc);
   return matched;
 }
 
-/** The terms of a MiniSearch tree within `word.maxDistance` typos of the word, and how many each needs. */
+// A typo in a half-typed word ("fitzgre" for "fitzgerald") is looked for in words this long or longer,
+// and at most this many terms per segment are taken that way: shorter words have too many near prefixes.
+const TYPO_PREFIX_MIN = 5;
+const TYPO_PREFIX_TERMS = 64;
+
+/** The terms of a segment within `word.maxDistance` typos of the word, and how many each needs. */
 function typoTerms(seg: Segment, word: QueryWord, into: Map<string, number>): void {
   if (seg.mini === undefined) return;
-  const tree = termTree(seg.mini);
   const { text, maxDistance } = word;
-  const consider = (term: string): void => {
-    if (term.startsWith(text) || into.has(term)) return;
-    const distance = typoDistance(text, term, maxDistance);
-    if (distance <= maxDistance) into.set(term, distance);
-  };
-  for (const term of tree.fuzzyGet(text, maxDistance).keys()) consider(term);
-  // A swap of two neighbours is one typo here but two edits to MiniSearch: look the swapped word up too.
-  for (let i = 0; i + 1 < text.length; i++) {
-    const swapped = text.slice(0, i) + text.charAt(i + 1) + text.charAt(i) + text.slice(i + 2);
-    if (swapped === text) continue;
-    if (maxDistance === 1) {
-      if (tree.has(swapped)) consider(swapped);
-    } else {
-      for (const term of tree.fuzzyGet(swapped, maxDistance - 1).keys()) consider(term);
-    }
+  const found = findTypoTerms(termTree(seg.mini), text, maxDistance, {
+    prefixes: codePointLength(text) >= TYPO_PREFIX_MIN,
+    prefixLimit: TYPO_PREFIX_TERMS,
+  });
+  for (const [term, distance] of found) {
+    // Terms the word starts are prefix matches, not typos.
+    if (term.startsWith(text)) continue;
+    const known = into.get(term);
+    if (known === undefined || distance < known) into.set(term, distance);
   }
 }
 

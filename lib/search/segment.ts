@@ -33,11 +33,20 @@ export interface Segment {
   pending: string | undefined;
   /** Scratch: `seen[doc] === epoch` marks a record already looked at by the current query. */
   readonly seen: Uint32Array;
+  /** Scratch: how many of the current query's words a record seen this epoch is known to match. */
+  readonly wordsMatched: Uint8Array;
   epoch: number;
 }
 
 function segment(keys: readonly string[], mini: MiniSearch<SegmentDoc> | undefined): Segment {
-  return { keys, mini, pending: undefined, seen: new Uint32Array(keys.length), epoch: 0 };
+  return {
+    keys,
+    mini,
+    pending: undefined,
+    seen: new Uint32Array(keys.length),
+    wordsMatched: new Uint8Array(keys.length),
+    epoch: 0,
+  };
 }
 
 /** Indexes records whose tokens are given in rank order; a record's MiniSearch id is its rank. */

@@ -99,6 +99,15 @@ describe('ranking', () => {
     expect(names('stxen')).toEqual([]);
   });
 
+  it('finds a typo in a half-typed word of five or more characters', () => {
+    expect(names('schwatr')[0]).toBe('person:p-alexander');
+    // The word it begins is marked, as for any typo.
+    expect(search(index, 'schwatr')[0]?.highlights).toEqual([[10, 18]]);
+    expect(names('alexnad')[0]).toBe('person:p-alexander');
+    // A correct prefix still ranks above it.
+    expect(names('alexan')[0]).toBe('person:p-alexander');
+  });
+
   it('does not correct typos in words shorter than four characters', () => {
     expect(names('jpn')).toEqual([]);
   });
