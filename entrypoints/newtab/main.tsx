@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { readStoredQuickActions } from '@/components/hooks/quick-actions-source';
+import { takeStoredQuickActionsRead } from '@/components/hooks/quick-actions-handoff';
 import { SearchHome } from '@/components/SearchHome';
 import { text } from '@/lib/i18n/messages';
 import { handOverToBrowserNewTab, prefersBrowserNewTab } from '@/lib/platform/browser-new-tab';
@@ -15,8 +15,9 @@ function start(): void {
   performance.mark('workstation:script');
   const budget = new Promise<undefined>((done) => setTimeout(done, STORED_READ_BUDGET_MS));
   // Quick actions come straight from IndexedDB, so the first paint already has them (no layout shift,
-  // no wait for a sleeping worker).
-  void Promise.race([readStoredQuickActions(), budget]).then((initial) => {
+  // no wait for a sleeping worker). The read started in newtab-stored-read.ts, before this module loaded.
+  const stored = takeStoredQuickActionsRead() ?? Promise.resolve(undefined);
+  void Promise.race([stored, budget]).then((initial) => {
     performance.mark('workstation:stored-read');
     render(<SearchHome showQuickActions initialQuickActions={initial} />, document.getElementById('app')!);
     performance.mark('workstation:rendered');
