@@ -1,12 +1,20 @@
+import type SearchableMap from 'minisearch/SearchableMap';
 import { flagsOf, isFlagChar } from './index-tokens';
-import { EXACT, FULL_NAME_BONUS, PREFIX, Tier, fieldBonus, nameTokenCount } from './rank';
+import { EXACT, FULL_NAME_BONUS, LITERAL_BONUS, PREFIX, Tier, fieldBonus, nameTokenCount } from './rank';
 
-/** How many ranked people the table keeps per short prefix; a larger limit takes the general path. */
+/** How many ranked people the table keeps per prefix; a larger limit takes the general path. */
 export const SHORT_PREFIX_TOP = 24;
 
 /**
- * The best-ranked people for every one- and two-character query, computed when the index is built:
- * such a query matches a large share of the directory, and this answers it without looking at it.
+ * A longer one-word query is answered from the table when at least this many people match it: ranking
+ * that many one by one ("mar", "chloe" in a large directory) is what made such keystrokes slow.
+ */
+export const BUSY_PREFIX_MIN = 384;
+
+/**
+ * The best-ranked people for every one- and two-character query, and for every longer word that
+ * begins the names of at least {@link BUSY_PREFIX_MIN} people, computed when the index is built: such
+ * a query matches a large share of the directory, and this answers it without looking at it.
  */
 export interface PrefixTable {
   readonly slot: ReadonlyMap<string, number>;
@@ -33,11 +41,51 @@ function shortPrefixes(token: string): string[] {
   return [token.slice(0, one), token.slice(0, one + (second > 0xffff ? 2 : 1))];
 }
 
+type RadixNode = Map<string, unknown>;
+
 /**
- * Builds the table from people's keys in rank order and their normalised display names; its order is
- * the one the general search path gives a one-word query (tier, score, then rank).
+ * The prefixes of three or more characters that may begin terms of at least `min` records: those whose
+ * terms' posting lists add up to `min` or more (a record with two such terms counts twice, so this
+ * over-counts; the table keeps only the prefixes whose exact count reaches `min`). Every prefix of a
+ * member is a member.
  */
-export function buildPrefixTable(keys: readonly string[], names: readonly string[]): PrefixTable {
+export function busyPrefixCandidates(tree: SearchableMap<unknown>, min: number): Set<string> {
+  const candidates = new Set<string>();
+  // Posting list sizes below a node, and the labels of its edges that lead to at least `min`.
+  const visit = (node: RadixNode, path: string): number => {
+    let total = 0;
+    for (const [label, child] of node) {
+      if (label === '') {
+        total += (child as Map<number, Map<number, number>>).get(0)?.size ?? 0;
+        continue;
+      }
+      const below = visit(child as RadixNode, path + label);
+      total += below;
+      if (below < min) continue;
+      for (let end = 1; end <= label.length; end++) {
+        const prefix = path + label.slice(0, end);
+        if (prefix.length >= 3) candidates.add(prefix);
+      }
+    }
+    return total;
+  };
+  visit((tree as unknown as { _tree: RadixNode })._tree, '');
+  return candidates;
+}
+
+/**
+ * Builds the table from people's keys in rank order, their normalised display names and their display
+ * names in lower case, for the short prefixes and those of `busy` (see {@link busyPrefixCandidates})
+ * that at least `busyMin` people match; its order is the one the general search path gives the prefix
+ * typed as one word (tier, score with the literal bonus, then rank).
+ */
+export function buildPrefixTable(
+  keys: readonly string[],
+  names: readonly string[],
+  displays: readonly string[],
+  busy: ReadonlySet<string> = new Set(),
+  busyMin = BUSY_PREFIX_MIN,
+): PrefixTable {
   const buckets = new Map<string, Bucket>();
   const best = new Map<string, number>();
   keys.forEach((key, doc) => {
@@ -50,14 +98,19 @@ export function buildPrefixTable(keys: readonly string[], names: readonly string
       while (end < key.length && !isFlagChar(key.charCodeAt(end))) end++;
       const token = key.slice(i + 1, end);
       i = end;
-      for (const prefix of shortPrefixes(token)) {
+      const offer = (prefix: string): void => {
         const score = (token === prefix ? EXACT : PREFIX) + fieldBonus(flags);
         if (score > (best.get(prefix) ?? -1)) best.set(prefix, score);
+      };
+      for (const prefix of shortPrefixes(token)) offer(prefix);
+      for (let end = 3; end <= token.length && busy.has(token.slice(0, end)); end++) {
+        offer(token.slice(0, end));
       }
     }
     for (const [prefix, score] of best) {
       const exact = score >= EXACT;
-      const total = exact && names[doc] === prefix ? score + FULL_NAME_BONUS : score;
+      let total = exact && names[doc] === prefix ? score + FULL_NAME_BONUS : score;
+      if ((displays[doc] as string).includes(prefix)) total += LITERAL_BONUS;
       // Lower sorts first: the tier, the higher score, fewer name words; docs come in rank order, so ties
       // keep it. This is the general path's order for a one-word query.
       const order = ((exact ? Tier.exactWords : Tier.prefix) * 1e6 - total) * 1e3 + Math.min(words, 999);
@@ -76,7 +129,10 @@ export function buildPrefixTable(keys: readonly string[], names: readonly string
       }
     }
   });
-  const prefixes = [...buckets.keys()].sort();
+  const prefixes = [...buckets]
+    .filter(([prefix, bucket]) => prefix.length <= 2 || bucket.count >= busyMin)
+    .map(([prefix]) => prefix)
+    .sort();
   const start = new Uint32Array(prefixes.length + 1);
   const counts = new Uint32Array(prefixes.length);
   const docs: number[] = [];
@@ -140,7 +196,7 @@ export function restorePrefixTable(saved: unknown, docCount: number): PrefixTabl
   };
 }
 
-/** The ranked people and the total match count for a one- or two-character word. */
+/** The ranked people and the total match count for a word the table holds (none for any other). */
 export function lookupPrefix(table: PrefixTable, prefix: string): { docs: Uint32Array; count: number } {
   const slot = table.slot.get(prefix);
   if (slot === undefined) return { docs: new Uint32Array(0), count: 0 };

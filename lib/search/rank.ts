@@ -17,6 +17,11 @@ const TYPO = 40;
 export const TYPO_CEILING = 50;
 /** Added when a person's whole normalised display name equals the query. */
 export const FULL_NAME_BONUS = 1000;
+/**
+ * Added per word typed exactly as the display name spells it; word scores are multiples of 5, so this
+ * only orders names that fold to the same text ("Chloë", "Chloe").
+ */
+export const LITERAL_BONUS = 1;
 
 /** A query word, with the indexed terms it matches only with a typo (term → edits) once looked up. */
 export interface QueryWord {

@@ -2,9 +2,15 @@ import type { App, Person } from '../records';
 import { fingerprintRecords } from './fingerprint';
 import { appTokens, encodeKey, personTokens } from './index-tokens';
 import { normalizeText } from './normalize';
-import { buildPrefixTable, restorePrefixTable, serializePrefixTable } from './prefix-table';
+import {
+  BUSY_PREFIX_MIN,
+  buildPrefixTable,
+  busyPrefixCandidates,
+  restorePrefixTable,
+  serializePrefixTable,
+} from './prefix-table';
 import type { PrefixTable, SerializedPrefixTable } from './prefix-table';
-import { buildSegment, finishLoading, loadSegment, loadingSegment, segmentJson } from './segment';
+import { buildSegment, finishLoading, loadSegment, loadingSegment, segmentJson, termTree } from './segment';
 import type { Segment } from './segment';
 
 /** The version of the saved index layout; a saved index of any other version is rebuilt. */
@@ -21,7 +27,7 @@ export const SEARCH_INDEX_OPTIONS = {
   tokenizer: 'words+joined+cjk-suffixes/1',
   normalizer: 'nfkd-fold/1',
   docOrder: 'by-id/name-then-id/2',
-  shortPrefixes: 'top-24/1',
+  shortPrefixes: `top-24/short+busy-${BUSY_PREFIX_MIN}/2`,
 } as const;
 
 /** The plain, JSON-safe form of an index, saved beside the records it was built from. */
@@ -96,7 +102,12 @@ function nameOrder(names: readonly string[], ids: readonly string[]): number[] {
 }
 
 /** Builds the index of the given apps and people. */
-export function buildSearchIndex(apps: readonly App[], people: readonly Person[]): SearchIndex {
+export function buildSearchIndex(
+  apps: readonly App[],
+  people: readonly Person[],
+  /** @internal Tests lower it to compare the table with the general path on a small org. */
+  busyPrefixMin = BUSY_PREFIX_MIN,
+): SearchIndex {
   const byIdApps = sortedById(apps);
   const byIdPeople = sortedById(people);
   const labels = byIdApps.map((app) => normalizeText(app.label));
@@ -114,6 +125,11 @@ export function buildSearchIndex(apps: readonly App[], people: readonly Person[]
   const appKeys = appTokenMaps.map(encodeKey);
   const personKeys = personTokenMaps.map(encodeKey);
   const rankedNames = personOrder.map((i) => names[i] as string);
+  const peopleSegment = buildSegment(personTokenMaps, personKeys);
+  const busy = busyPrefixCandidates(
+    termTree(peopleSegment.mini as NonNullable<typeof peopleSegment.mini>),
+    busyPrefixMin,
+  );
   return {
     [INDEX_DATA]: {
       apps: appOrder.map((i) => byIdApps[i] as App),
@@ -121,8 +137,14 @@ export function buildSearchIndex(apps: readonly App[], people: readonly Person[]
       appLabels: appOrder.map((i) => labels[i] as string),
       personNames: rankedNames,
       appSegment: buildSegment(appTokenMaps, appKeys),
-      peopleSegment: buildSegment(personTokenMaps, personKeys),
-      prefixes: buildPrefixTable(personKeys, rankedNames),
+      peopleSegment,
+      prefixes: buildPrefixTable(
+        personKeys,
+        rankedNames,
+        personOrder.map((i) => (byIdPeople[i] as Person).displayName.toLowerCase()),
+        busy,
+        busyPrefixMin,
+      ),
       fingerprint: fingerprintRecords(byIdApps, byIdPeople),
       appOrder,
       personOrder,

@@ -5,7 +5,7 @@ import { normalizeText } from './normalize';
 import { maxTypoDistance, parseQuery } from './parse-query';
 import type { ParsedQuery } from './parse-query';
 import { SHORT_PREFIX_TOP, lookupPrefix } from './prefix-table';
-import { FULL_NAME_BONUS, Tier, codePointLength, matchKey, nameTokenCount } from './rank';
+import { FULL_NAME_BONUS, LITERAL_BONUS, Tier, codePointLength, matchKey, nameTokenCount } from './rank';
 import type { KeyMatch, QueryWord } from './rank';
 import { INDEX_DATA } from './search-index';
 import type { IndexData, SearchIndex } from './search-index';
@@ -29,9 +29,6 @@ export interface SearchOptions {
 }
 
 const TIER_SCORE = 1_000_000;
-// Per word typed exactly as the name spells it; word scores are multiples of 5, so this only orders names
-// that fold to the same text ("Chloë", "Chloe").
-const LITERAL_BONUS = 1;
 // Words this short are never driven from MiniSearch's postings when a longer word can be: their prefix
 // matches a large share of the directory.
 const SHORT_WORD = 2;
@@ -156,11 +153,18 @@ function wordPostings(seg: Segment, word: QueryWord, typos: boolean): Postings[]
   return lists;
 }
 
+function totalSize(lists: readonly Postings[]): number {
+  let size = 0;
+  for (const list of lists) size += list.size;
+  return size;
+}
+
 /**
  * Offers every record of a segment that matches all words to the top list and returns how many matched.
  * Candidates come from the postings of one word — the one with the fewest, never a one- or two-character
- * word when a longer one exists — and every word is then checked on the candidate's key. While the
- * segment's MiniSearch is still loading, every key is a candidate.
+ * word when a longer one exists — or, for typo matches, of the words' typo terms; the other words'
+ * postings narrow them, and every word is then checked on the candidate's key. While the segment's
+ * MiniSearch is still loading, every key is a candidate.
  */
 function collect(
   q: Query,
@@ -187,14 +191,22 @@ function collect(
   }
   const long = q.words.filter((word) => codePointLength(word.text) > SHORT_WORD);
   const perWord = (long.length > 0 ? long : q.words.slice(0, 1)).map((word) => {
-    const lists = wordPostings(seg, word, false);
-    if (useTypos) lists.push(...wordPostings(seg, word, true));
-    let size = 0;
-    for (const list of lists) size += list.size;
-    return { lists, size };
+    const typos = useTypos ? wordPostings(seg, word, true) : [];
+    const lists = [...wordPostings(seg, word, false), ...typos];
+    return { lists, size: totalSize(lists), typos };
   });
-  perWord.sort((a, b) => a.size - b.size);
-  const [driver, ...others] = perWord as [(typeof perWord)[number], ...typeof perWord];
+  let driver: { lists: Postings[]; size: number };
+  let others: typeof perWord;
+  if (useTypos) {
+    // A typo match has some word matched only through a typo: its candidates are the postings of the
+    // words' typo terms, never the (often many) records every word matches by prefix.
+    const typoLists = perWord.flatMap((word) => word.typos);
+    driver = { lists: typoLists, size: totalSize(typoLists) };
+    others = perWord;
+  } else {
+    perWord.sort((a, b) => a.size - b.size);
+    [driver, ...others] = perWord as [(typeof perWord)[number], ...typeof perWord];
+  }
   // Other words whose postings are not much longer narrow the candidates first: marking a record in a
   // typed array costs far less than checking every word on its key.
   const filters = others.filter((word) => word.size <= FILTER_FACTOR * Math.max(driver.size, 1));
@@ -283,8 +295,10 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
       words.length === 1 &&
       parsed.email === undefined &&
       parsed.normalized === only.text &&
-      codePointLength(only.text) <= SHORT_WORD &&
-      limit <= SHORT_PREFIX_TOP
+      limit <= SHORT_PREFIX_TOP &&
+      (codePointLength(only.text) <= SHORT_WORD ||
+        // The table orders by the word as normalised; typed with accents, the literal bonus may differ.
+        (q.literal[0] === only.text && data.prefixes.slot.has(only.text)))
     ) {
       const { docs, count } = lookupPrefix(data.prefixes, only.text);
       const entry: Ranked = { app: false, doc: 0, tier: 0, score: 0, frecency: 0, length: 0 };

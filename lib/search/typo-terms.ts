@@ -53,14 +53,20 @@ export function findTypoTerms(
     }
   };
 
-  const walk = (node: RadixNode, row: number, prefix: string): void => {
-    for (const [key, child] of node) {
+  // The term so far is `path[1..row)`: strings are only made for the terms found, not for every edge.
+  const termAt = (row: number): string => String.fromCharCode(...path.subarray(1, row));
+
+  const walk = (node: RadixNode, row: number): void => {
+    for (const key of node.keys()) {
       if (key === LEAF) {
         const distance = matrix[row * n - 1] as number;
-        const known = results.get(prefix);
-        if (distance <= max && (known === undefined || distance < known)) results.set(prefix, distance);
+        if (distance > max) continue;
+        const term = termAt(row);
+        const known = results.get(term);
+        if (known === undefined || distance < known) results.set(term, distance);
         continue;
       }
+      const child = node.get(key) as RadixNode;
       let i = row;
       let reachable = true;
       let prefixDistance = max + 1;
@@ -101,18 +107,17 @@ export function findTypoTerms(
         const last = matrix[here + n - 1] as number;
         if (last < prefixDistance) prefixDistance = last;
       }
-      const label = prefix + key;
       // Every term below starts with the query itself: prefix matches, not typos.
       if (prefixDistance === 0 && options.prefixes) continue;
       if (prefixBudget > 0 && prefixDistance <= max) {
         // This path's prefix is within reach of the whole query: every term below matches by prefix.
-        addSubtree(child as RadixNode, label, prefixDistance);
+        addSubtree(child, termAt(row) + key, prefixDistance);
         continue;
       }
-      if (reachable) walk(child as RadixNode, i, label);
+      if (reachable) walk(child, i);
     }
   };
 
-  walk(root, 1, '');
+  walk(root, 1);
   return results;
 }
