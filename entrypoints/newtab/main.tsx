@@ -1,5 +1,7 @@
 import { render } from 'preact';
+import { firstContentfulPaint } from '@/components/first-contentful-paint';
 import { takeStoredQuickActionsRead } from '@/components/hooks/quick-actions-handoff';
+import { holdMessagesUntil } from '@/components/hooks/send';
 import { SearchHome } from '@/components/SearchHome';
 import { text } from '@/lib/i18n/messages';
 import { handOverToBrowserNewTab, prefersBrowserNewTab } from '@/lib/platform/browser-new-tab';
@@ -19,6 +21,9 @@ function start(): void {
   const stored = takeStoredQuickActionsRead() ?? Promise.resolve(undefined);
   void Promise.race([stored, budget]).then((initial) => {
     performance.mark('workstation:stored-read');
+    // With tiles to show, the worker hears from this page once they are painted. Without, the page
+    // has nothing to paint until the worker answers.
+    if (initial) holdMessagesUntil(firstContentfulPaint());
     render(<SearchHome showQuickActions initialQuickActions={initial} />, document.getElementById('app')!);
     performance.mark('workstation:rendered');
   });
