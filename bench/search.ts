@@ -11,6 +11,8 @@ import {
   searchIndexReady,
   serializeSearchIndex,
 } from '../lib/search/search-index';
+import type { Person } from '../lib/records';
+import type { SearchIndex } from '../lib/search/search-index';
 import { seedRecords } from '../tests/unit/search/seed-records';
 import { workloads } from './search-workloads';
 import type { Workload } from './search-workloads';
@@ -82,12 +84,20 @@ async function run(size: number): Promise<void> {
   const [saved, serializeMs] = time(() => serializeSearchIndex(index));
   const savedBytes = JSON.stringify(saved).length;
   const peopleBytes = saved.people.length;
-  // An IndexedDB get hands back a structured clone of the saved object.
-  const [, openMs] = time(() => search(openSearchIndex(structuredClone(saved), apps, people), 'a'));
+  // A cold start: an IndexedDB get hands back a structured clone of the saved object, and the first
+  // keystroke is answered before the people's records (read in batches, in the extension) arrive.
+  const open = (records: readonly Person[] | Promise<readonly Person[]>): SearchIndex => {
+    const opened = openSearchIndex(structuredClone(saved), apps, records);
+    if (opened === undefined) throw new Error('the saved index did not open');
+    return opened;
+  };
+  const [, openMs] = time(() => search(open(new Promise<Person[]>(() => undefined)), 'a'));
   const start = performance.now();
-  const cold = openSearchIndex(structuredClone(saved), apps, people);
+  let deliver: (records: readonly Person[]) => void = () => undefined;
+  const cold = open(new Promise<readonly Person[]>((resolve) => (deliver = resolve)));
   const lastName = people[people.length >> 1]?.lastName ?? 'smith';
   const [, firstWordMs] = time(() => search(cold, lastName));
+  deliver(people);
   await searchIndexReady(cold);
   const readyMs = performance.now() - start;
   const [, restoreMs] = time(() => search(restoreSearchIndex(structuredClone(saved), apps, people), 'a'));
@@ -99,7 +109,7 @@ async function run(size: number): Promise<void> {
   row(
     '',
     `cold: open → first result 'a' ${openMs.toFixed(0)} ms, '${lastName}' +${firstWordMs.toFixed(0)} ms; ` +
-      `full index loaded (loadJSAsync) after ${readyMs.toFixed(0)} ms; synchronous restore → first result ${restoreMs.toFixed(0)} ms`,
+      `full index loaded and records checked after ${readyMs.toFixed(0)} ms; synchronous restore → first result ${restoreMs.toFixed(0)} ms`,
   );
 
   // Plain MiniSearch: the usual set-up (prefix + fuzzy 0.2, OR), records kept in a Map beside it.

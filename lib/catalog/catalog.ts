@@ -2,7 +2,13 @@ import type { IDBPDatabase } from 'idb';
 import { frecencyMap } from '../actions/frecency';
 import { quickActions } from '../actions/quick-actions';
 import type { WorkstationDb } from '../db/schema';
-import { readLaunches, readRecords, recordLaunch } from '../db/records-store';
+import {
+  readLaunches,
+  readPeopleByIds,
+  readPeopleInBatches,
+  readSearchStart,
+  recordLaunch,
+} from '../db/records-store';
 import type { App, Person } from '../records';
 import type { SearchIndex } from '../search/search-index';
 import { buildSearchIndex, openSearchIndex } from '../search/search-index';
@@ -11,7 +17,9 @@ import { search } from '../search/search';
 
 interface Loaded {
   apps: Map<string, App>;
-  people: Map<string, Person>;
+  /** Undefined right after a cold start, until `peopleRead` settles. */
+  people: Map<string, Person> | undefined;
+  peopleRead: Promise<Map<string, Person>>;
   index: SearchIndex;
   frecency: Map<string, number>;
 }
@@ -31,7 +39,8 @@ export class Catalog {
   /** Ranked results for a query; the same function serves the omnibox, new tab and popup. */
   async search(query: string, options: { people: boolean; limit?: number }): Promise<SearchResult[]> {
     const state = await this.load();
-    return search(state.index, query, { ...options, frecency: state.frecency });
+    const results = search(state.index, query, { ...options, frecency: state.frecency });
+    return this.completePeople(results, state.people);
   }
 
   /** The quick-actions apps. */
@@ -47,7 +56,10 @@ export class Catalog {
 
   /** One person by id. */
   async person(id: string): Promise<Person | undefined> {
-    return (await this.load()).people.get(id);
+    const { people } = await this.load();
+    if (people) return people.get(id);
+    const [person] = await readPeopleByIds(await this.db(), [id]);
+    return person;
   }
 
   /** The app whose link is this URL, or the person whose `mailto:` URL this is (omnibox targets). */
@@ -58,7 +70,7 @@ export class Catalog {
     const state = await this.load();
     for (const app of state.apps.values()) if (app.linkUrl === target) return app;
     if (!target.startsWith('mailto:')) return undefined;
-    for (const person of state.people.values())
+    for (const person of (await state.peopleRead).values())
       if (person.email && mailto(person.email) === target) return person;
     return undefined;
   }
@@ -74,7 +86,14 @@ export class Catalog {
   /** Puts a fresh sync in service. */
   async replace(apps: readonly App[], people: readonly Person[], index: SearchIndex): Promise<void> {
     const frecency = frecencyMap(await readLaunches(await this.db()), this.now());
-    this.loaded = Promise.resolve({ apps: byId(apps), people: byId(people), index, frecency });
+    const map = byId(people);
+    this.loaded = Promise.resolve({
+      apps: byId(apps),
+      people: map,
+      peopleRead: Promise.resolve(map),
+      index,
+      frecency,
+    });
   }
 
   /** Forgets the in-memory view; the next use reads IndexedDB again. */
@@ -92,10 +111,55 @@ export class Catalog {
 
   private async read(): Promise<Loaded> {
     const db = await this.db();
-    const [{ apps, people, savedIndex }, launches] = await Promise.all([readRecords(db), readLaunches(db)]);
-    // Answers at once; people's full index (typo matches) loads in the background (lib/search).
-    const index = savedIndex ? openSearchIndex(savedIndex, apps, people) : buildSearchIndex(apps, people);
-    return { apps: byId(apps), people: byId(people), index, frecency: frecencyMap(launches, this.now()) };
+    // A cold start answers from the saved index alone; every person's record (about a second of
+    // reading at 50,000) follows in batches, and is checked against the index (lib/search).
+    const { apps, savedIndex, launches } = await readSearchStart(db);
+    const people = new Promise<Person[]>((resolve) => setTimeout(resolve, 0)).then(() =>
+      readPeopleInBatches(db),
+    );
+    const opened = savedIndex === undefined ? undefined : openSearchIndex(savedIndex, apps, people);
+    const index = opened ?? buildSearchIndex(apps, await people);
+    const state: Loaded = {
+      apps: byId(apps),
+      people: undefined,
+      peopleRead: people.then(byId),
+      index,
+      frecency: frecencyMap(launches, this.now()),
+    };
+    state.peopleRead.then(
+      (map) => {
+        state.people = map;
+      },
+      () => {
+        // Read again on next use rather than serve a half-read directory.
+        this.reset();
+      },
+    );
+    return state;
+  }
+
+  /**
+   * Person results of a cold start carry id, name and email only until the index has checked the
+   * records: the rest comes from the records read since, or is read by id.
+   */
+  private async completePeople(
+    results: SearchResult[],
+    people: ReadonlyMap<string, Person> | undefined,
+  ): Promise<SearchResult[]> {
+    const ids = results.flatMap((result) => (result.kind === 'person' ? [result.person.id] : []));
+    if (ids.length === 0) return results;
+    const records =
+      people ??
+      new Map(
+        (await readPeopleByIds(await this.db(), ids)).flatMap((person) =>
+          person ? [[person.id, person] as const] : [],
+        ),
+      );
+    return results.flatMap((result): SearchResult[] => {
+      if (result.kind !== 'person') return [result];
+      const person = records.get(result.person.id);
+      return person ? [{ ...result, person }] : [];
+    });
   }
 }
 

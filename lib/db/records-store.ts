@@ -26,6 +26,44 @@ export async function readRecords(db: Db): Promise<StoredRecords> {
   return { apps, people, savedIndex };
 }
 
+/** What a cold start reads before answering: apps, the saved index and launches, in one transaction. */
+export async function readSearchStart(
+  db: Db,
+): Promise<{ apps: App[]; savedIndex: unknown; launches: Launch[] }> {
+  const tx = db.transaction(['apps', 'meta', 'launches'], 'readonly');
+  const [apps, savedIndex, launches] = await Promise.all([
+    tx.objectStore('apps').getAll(),
+    tx.objectStore('meta').get(INDEX_KEY),
+    tx.objectStore('launches').getAll(),
+  ]);
+  await tx.done;
+  return { apps, savedIndex, launches };
+}
+
+/**
+ * Every person, in id order, read a batch at a time: reading 50,000 records in one `getAll` holds the
+ * worker's thread for about a second, and keystrokes answered meanwhile would wait for it.
+ */
+export async function readPeopleInBatches(db: Db, batch = 500): Promise<Person[]> {
+  const people: Person[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+    const page = await db.getAll('people', range, batch);
+    people.push(...page);
+    if (page.length < batch) return people;
+    after = (page[page.length - 1] as Person).id;
+  }
+}
+
+/** The people with these ids that are stored, in the order asked. */
+export async function readPeopleByIds(db: Db, ids: readonly string[]): Promise<Array<Person | undefined>> {
+  const tx = db.transaction('people', 'readonly');
+  const found = await Promise.all(ids.map((id) => tx.store.get(id)));
+  await tx.done;
+  return found;
+}
+
 /** Puts a fresh apps list and the index rebuilt with it into service, in one transaction. */
 export async function replaceApps(db: Db, apps: readonly App[], savedIndex: unknown): Promise<void> {
   const tx = db.transaction(['apps', 'meta'], 'readwrite');

@@ -14,12 +14,7 @@ import { buildSegment, finishLoading, loadSegment, loadingSegment, segmentJson, 
 import type { Segment } from './segment';
 
 /** The version of the saved index layout; a saved index of any other version is rebuilt. */
-export const SEARCH_INDEX_FORMAT_VERSION = 2;
-
-// About a thousand people are hashed before a cold start answers; all of them right after.
-function sampleStride(people: number): number {
-  return Math.max(1, Math.floor(people / 1024));
-}
+export const SEARCH_INDEX_FORMAT_VERSION = 3;
 
 /** The options an index is built with; a saved index built with other options is rebuilt. */
 export const SEARCH_INDEX_OPTIONS = {
@@ -37,11 +32,16 @@ export interface SerializedIndex {
   options: Record<string, string>;
   /** Hash of the records the index was built from, so stale records are caught on restore. */
   fingerprint: string;
-  /** The same over a sample of the people, checked before a cold start's first answer. */
-  sampleFingerprint: string;
-  /** Rank → position of the record among the records sorted by id. */
+  /** Rank → position of the app among the apps sorted by id. */
   appOrder: number[];
-  personOrder: number[];
+  /**
+   * People by rank — ids, display names and emails ('' for none), each joined with '\n' (a line break
+   * inside a name or email is saved as a space) — so a cold start ranks and shows people before their
+   * records are read.
+   */
+  personIds: string;
+  personDisplays: string;
+  personEmails: string;
   /** Each record's encoded tokens in rank order, joined with '\n'. */
   appKeys: string;
   personKeys: string;
@@ -55,7 +55,12 @@ export interface SerializedIndex {
 export interface IndexData {
   /** Apps and people each in (normalised name, id) order: the rank doubles as the tie-break. */
   readonly apps: readonly App[];
-  readonly people: readonly Person[];
+  /** People's records by rank; after a cold open, empty until the records are read and checked. */
+  readonly people: Array<Person | undefined>;
+  /** Ids, display names and emails ('' for none) by rank: what ranking reads, available at once. */
+  readonly personIds: readonly string[];
+  readonly personDisplays: readonly string[];
+  readonly personEmails: readonly string[];
   readonly appLabels: readonly string[];
   /** Normalised display names by rank, filled as ranking needs them (a restore does not compute them). */
   readonly personNames: Array<string | undefined>;
@@ -64,8 +69,7 @@ export interface IndexData {
   readonly prefixes: PrefixTable;
   readonly fingerprint: string;
   readonly appOrder: readonly number[];
-  readonly personOrder: readonly number[];
-  /** Settles once the people index is fully loaded. */
+  /** Settles once the people index is fully loaded and, after a cold open, the records checked. */
   readonly ready: Promise<void>;
 }
 
@@ -125,6 +129,7 @@ export function buildSearchIndex(
   const appKeys = appTokenMaps.map(encodeKey);
   const personKeys = personTokenMaps.map(encodeKey);
   const rankedNames = personOrder.map((i) => names[i] as string);
+  const rankedPeople = personOrder.map((i) => byIdPeople[i] as Person);
   const peopleSegment = buildSegment(personTokenMaps, personKeys);
   const busy = busyPrefixCandidates(
     termTree(peopleSegment.mini as NonNullable<typeof peopleSegment.mini>),
@@ -133,7 +138,10 @@ export function buildSearchIndex(
   return {
     [INDEX_DATA]: {
       apps: appOrder.map((i) => byIdApps[i] as App),
-      people: personOrder.map((i) => byIdPeople[i] as Person),
+      people: rankedPeople,
+      personIds: rankedPeople.map((person) => person.id),
+      personDisplays: rankedPeople.map((person) => oneLine(person.displayName)),
+      personEmails: rankedPeople.map((person) => oneLine(person.email ?? '')),
       appLabels: appOrder.map((i) => labels[i] as string),
       personNames: rankedNames,
       appSegment: buildSegment(appTokenMaps, appKeys),
@@ -141,13 +149,12 @@ export function buildSearchIndex(
       prefixes: buildPrefixTable(
         personKeys,
         rankedNames,
-        personOrder.map((i) => (byIdPeople[i] as Person).displayName.toLowerCase()),
+        rankedPeople.map((person) => person.displayName.toLowerCase()),
         busy,
         busyPrefixMin,
       ),
       fingerprint: fingerprintRecords(byIdApps, byIdPeople),
       appOrder,
-      personOrder,
       ready: Promise.resolve(),
     },
   };
@@ -161,13 +168,10 @@ export function serializeSearchIndex(index: SearchIndex): SerializedIndex {
     version: SEARCH_INDEX_FORMAT_VERSION,
     options: { ...SEARCH_INDEX_OPTIONS },
     fingerprint: data.fingerprint,
-    sampleFingerprint: fingerprintRecords(
-      byIdOf(data.apps, data.appOrder),
-      byIdOf(data.people, data.personOrder),
-      sampleStride(data.people.length),
-    ),
     appOrder: [...data.appOrder],
-    personOrder: [...data.personOrder],
+    personIds: data.personIds.join('\n'),
+    personDisplays: data.personDisplays.join('\n'),
+    personEmails: data.personEmails.join('\n'),
     appKeys: data.appSegment.keys.join('\n'),
     personKeys: data.peopleSegment.keys.join('\n'),
     shortPrefixes: serializePrefixTable(data.prefixes),
@@ -176,13 +180,10 @@ export function serializeSearchIndex(index: SearchIndex): SerializedIndex {
   };
 }
 
-// Records back in id order from rank order and the rank → id-order permutation.
-function byIdOf<T>(ranked: readonly T[], order: readonly number[]): T[] {
-  const byId = new Array<T>(ranked.length);
-  order.forEach((position, rank) => {
-    byId[position] = ranked[rank] as T;
-  });
-  return byId;
+// Saved lists are joined with line breaks; one inside a value becomes a space (same length, so the
+// highlighted ranges of a display name stay where they were).
+function oneLine(text: string): string {
+  return text.includes('\n') ? text.replace(/\n/gu, ' ') : text;
 }
 
 function isPermutation(value: unknown, size: number): value is number[] {
@@ -209,49 +210,66 @@ function splitKeys(value: unknown, size: number): string[] | undefined {
   return keys.length === size ? keys : undefined;
 }
 
-/** Everything of a saved index except the people's MiniSearch index, checked against the records. */
+/**
+ * Everything of a saved index except the people's MiniSearch index, checked against the apps: the
+ * people are checked once their records are read (see {@link attachPeople}).
+ */
 function restoreHead(
   saved: unknown,
   apps: readonly App[],
-  people: readonly Person[],
-  verify: 'all' | 'sample',
 ):
   { data: Omit<IndexData, 'peopleSegment' | 'ready'>; personKeys: string[]; peopleJson: string } | undefined {
   if (typeof saved !== 'object' || saved === null) return undefined;
   const s = saved as Partial<Record<keyof SerializedIndex, unknown>>;
   if (s.format !== 'workstation-search-index' || s.version !== SEARCH_INDEX_FORMAT_VERSION) return undefined;
-  if (!sameOptions(s.options) || typeof s.people !== 'string') return undefined;
-  if (!isPermutation(s.appOrder, apps.length) || !isPermutation(s.personOrder, people.length))
+  if (!sameOptions(s.options) || typeof s.people !== 'string' || typeof s.fingerprint !== 'string')
     return undefined;
+  if (!isPermutation(s.appOrder, apps.length) || typeof s.personIds !== 'string') return undefined;
+  const count = s.personIds === '' ? 0 : s.personIds.split('\n').length;
+  const personIds = splitKeys(s.personIds, count);
+  const personDisplays = splitKeys(s.personDisplays, count);
+  const personEmails = splitKeys(s.personEmails, count);
+  const personKeys = splitKeys(s.personKeys, count);
   const byIdApps = sortedById(apps);
-  const byIdPeople = sortedById(people);
-  if (typeof s.fingerprint !== 'string') return undefined;
-  if (verify === 'all' && s.fingerprint !== fingerprintRecords(byIdApps, byIdPeople)) return undefined;
-  const stride = sampleStride(people.length);
-  if (verify === 'sample' && s.sampleFingerprint !== fingerprintRecords(byIdApps, byIdPeople, stride))
-    return undefined;
   const appKeys = splitKeys(s.appKeys, apps.length);
-  const personKeys = splitKeys(s.personKeys, people.length);
-  if (appKeys === undefined || personKeys === undefined) return undefined;
-  const prefixes = restorePrefixTable(s.shortPrefixes, people.length);
+  if (!personIds || !personDisplays || !personEmails || !personKeys || !appKeys) return undefined;
+  const prefixes = restorePrefixTable(s.shortPrefixes, count);
   const appSegment = loadSegment(s.apps, appKeys);
   if (prefixes === undefined || appSegment === undefined) return undefined;
   const rankedApps = s.appOrder.map((i) => byIdApps[i] as App);
   return {
     data: {
       apps: rankedApps,
-      people: s.personOrder.map((i) => byIdPeople[i] as Person),
+      people: new Array<Person | undefined>(count),
+      personIds,
+      personDisplays,
+      personEmails,
       appLabels: rankedApps.map((app) => normalizeText(app.label)),
-      personNames: new Array<string | undefined>(people.length),
+      personNames: new Array<string | undefined>(count),
       appSegment,
       prefixes,
       fingerprint: s.fingerprint,
       appOrder: s.appOrder,
-      personOrder: s.personOrder,
     },
     personKeys,
     peopleJson: s.people,
   };
+}
+
+/**
+ * Puts the people's records (in any order) in an index restored without them, after checking they are
+ * exactly the records the index was built from; false when they are not.
+ */
+function attachPeople(data: IndexData, apps: readonly App[], people: readonly Person[]): boolean {
+  if (people.length !== data.personIds.length) return false;
+  if (data.fingerprint !== fingerprintRecords(sortedById(apps), sortedById(people))) return false;
+  const byId = new Map(people.map((person) => [person.id, person]));
+  for (let rank = 0; rank < data.personIds.length; rank++) {
+    const person = byId.get(data.personIds[rank] as string);
+    if (person === undefined) return false;
+    data.people[rank] = person;
+  }
+  return true;
 }
 
 /**
@@ -263,46 +281,52 @@ export function restoreSearchIndex(
   apps: readonly App[],
   people: readonly Person[],
 ): SearchIndex {
-  const head = restoreHead(saved, apps, people, 'all');
+  const head = restoreHead(saved, apps);
   const peopleSegment = head && loadSegment(head.peopleJson, head.personKeys);
   if (head === undefined || peopleSegment === undefined) return buildSearchIndex(apps, people);
-  return {
-    [INDEX_DATA]: { ...head.data, peopleSegment, ready: Promise.resolve() },
-  };
+  const data: IndexData = { ...head.data, peopleSegment, ready: Promise.resolve() };
+  return attachPeople(data, apps, people) ? { [INDEX_DATA]: data } : buildSearchIndex(apps, people);
 }
 
 /**
- * Like {@link restoreSearchIndex}, but returns before the people's full index is loaded: apps, and
- * people by name, email and prefix, are answered at once from the compact keys, and typo matches for
- * people join when the full index has loaded in the background (see {@link searchIndexReady}). This is
+ * Opens a saved index before the people's records are read, which at 50,000 people takes about a
+ * second of IndexedDB reading: apps, and people by name, email and prefix, are answered at once from
+ * the saved ranks, keys and names; people's typo matches join when their full index has loaded, and
+ * the records — given as a promise, or at once — are checked against the index in the background (see
+ * {@link searchIndexReady}); records that differ get the index rebuilt. Until then a person result
+ * carries only id, display name and email (the caller reads the rest by id). Undefined when the saved
+ * index cannot be used at all (another version, corrupt): build one from the records instead. This is
  * how a stopped worker answers its first keystroke.
  */
 export function openSearchIndex(
   saved: unknown,
   apps: readonly App[],
-  people: readonly Person[],
-): SearchIndex {
-  const head = restoreHead(saved, apps, people, 'sample');
-  if (head === undefined) return buildSearchIndex(apps, people);
+  people: readonly Person[] | Promise<readonly Person[]>,
+): SearchIndex | undefined {
+  const head = restoreHead(saved, apps);
+  if (head === undefined) return undefined;
   const peopleSegment = loadingSegment(head.personKeys, head.peopleJson);
-  const index: { [INDEX_DATA]: IndexData } = {
-    [INDEX_DATA]: { ...head.data, peopleSegment, ready: Promise.resolve() },
-  };
+  const data: IndexData = { ...head.data, peopleSegment, ready: Promise.resolve() };
+  const index: { [INDEX_DATA]: IndexData } = { [INDEX_DATA]: data };
+  // A failed read leaves the index answering as it does; the caller reads again.
+  const records = Promise.resolve(people).catch(() => undefined);
   const ready = (async () => {
     // Let the caller answer the query that woke the worker before the rest of the checks and loading.
     await new Promise((resolve) => setTimeout(resolve, 0));
-    if (head.data.fingerprint !== fingerprintRecords(sortedById(apps), sortedById(people))) {
-      // The records differ from the saved index in a record the sample missed.
-      index[INDEX_DATA] = { ...buildSearchIndex(apps, people)[INDEX_DATA], ready: index[INDEX_DATA].ready };
+    const [read, loaded] = await Promise.all([records, finishLoading(peopleSegment)]);
+    if (read === undefined) return;
+    if (!attachPeople(data, apps, read)) {
+      // The records differ from the ones the index was built from.
+      index[INDEX_DATA] = { ...buildSearchIndex(apps, read)[INDEX_DATA], ready: index[INDEX_DATA].ready };
       return;
     }
-    if (!(await finishLoading(peopleSegment))) {
-      const tokens = head.data.people.map((person) => personTokens(person));
+    if (!loaded) {
+      const tokens = (data.people as Person[]).map((person) => personTokens(person));
       peopleSegment.mini = buildSegment(tokens, head.personKeys).mini;
       peopleSegment.pending = undefined;
     }
   })();
-  index[INDEX_DATA] = { ...index[INDEX_DATA], ready };
+  index[INDEX_DATA] = { ...data, ready };
   return index;
 }
 

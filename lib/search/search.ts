@@ -108,21 +108,21 @@ function rankPerson(q: Query, doc: number, useTypos: boolean, out: Ranked): bool
   const key = data.peopleSegment.keys[doc];
   if (key === undefined || !matchKey(key, q.words, parsed.email !== undefined, useTypos, scratch))
     return false;
-  const person = data.people[doc] as Person;
+  const displayName = data.personDisplays[doc] as string;
   if (
     parsed.email !== undefined &&
     parsed.email.domainPrefix !== '' &&
-    !emailDomain(person.email).startsWith(parsed.email.domainPrefix)
+    !emailDomain(data.personEmails[doc]).startsWith(parsed.email.domainPrefix)
   ) {
     return false;
   }
   let score = scratch.score;
   if (scratch.allExact) {
-    const name = (data.personNames[doc] ??= normalizeText(person.displayName));
+    const name = (data.personNames[doc] ??= normalizeText(displayName));
     if (name === parsed.normalized) score += FULL_NAME_BONUS;
   }
   if (q.literal.length > 0) {
-    const display = person.displayName.toLowerCase();
+    const display = displayName.toLowerCase();
     for (const word of q.literal) if (display.includes(word)) score += LITERAL_BONUS;
   }
   out.length = nameTokenCount(key);
@@ -323,7 +323,14 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
       const app = data.apps[item.doc] as App;
       return { kind: 'app', app, score, highlights: highlightRanges(app.label, words) };
     }
-    const person = data.people[item.doc] as Person;
-    return { kind: 'person', person, score, highlights: highlightRanges(person.displayName, words) };
+    const displayName = data.personDisplays[item.doc] as string;
+    // Right after a cold open the records are not read yet: the caller completes the rest by id.
+    const email = data.personEmails[item.doc];
+    const person: Person = data.people[item.doc] ?? {
+      id: data.personIds[item.doc] as string,
+      displayName,
+      ...(email ? { email } : {}),
+    };
+    return { kind: 'person', person, score, highlights: highlightRanges(displayName, words) };
   });
 }

@@ -4,7 +4,7 @@ import { search } from '../../../lib/search/search';
 import {
   SEARCH_INDEX_FORMAT_VERSION,
   buildSearchIndex,
-  openSearchIndex,
+  openSearchIndex as openOrUndefined,
   restoreSearchIndex,
   searchIndexReady,
   serializeSearchIndex,
@@ -40,6 +40,13 @@ function answers(index: SearchIndex): unknown[] {
   return queries.map((q) =>
     search(index, q).map((r) => [r.kind, r.kind === 'app' ? r.app.id : r.person.id, r.score]),
   );
+}
+
+// Opens a saved index that must be usable.
+function openSearchIndex(...args: Parameters<typeof openOrUndefined>): SearchIndex {
+  const index = openOrUndefined(...args);
+  if (index === undefined) throw new Error('the saved index was not opened');
+  return index;
 }
 
 function roundTrip<T>(value: T): T {
@@ -147,5 +154,42 @@ describe('saved search index', () => {
     const opened = openSearchIndex(roundTrip({ ...saved, people: '{"index":' }), apps, people);
     await searchIndexReady(opened);
     expect(answers(opened)).toEqual(answers(built));
+  });
+
+  it('answers before the people records are read, with id, name and email, and completes them after', async () => {
+    let deliver: (records: Person[]) => void = () => undefined;
+    const pending = new Promise<Person[]>((resolve) => (deliver = resolve));
+    const opened = openSearchIndex(roundTrip(saved), apps, pending);
+    const [early] = search(opened, 'duval smith');
+    expect(early?.kind === 'person' && early.person).toEqual({
+      id: '00u3',
+      displayName: 'Anne Duval-Smith',
+      email: 'anne.duvalsmith@acme.example',
+    });
+    expect(answers(opened)).toEqual(answers(built));
+    deliver([...people].reverse());
+    await searchIndexReady(opened);
+    const [late] = search(opened, 'duval smith');
+    expect(late?.kind === 'person' && late.person).toBe(people[2]);
+  });
+
+  it('rebuilds from the records when those read after a cold open differ from the saved index', async () => {
+    const renamed = people.map((p) => (p.id === '00u1' ? { ...p, displayName: 'Zoë Quinn' } : p));
+    const opened = openSearchIndex(roundTrip(saved), apps, Promise.resolve(renamed));
+    await searchIndexReady(opened);
+    const [zoe] = search(opened, 'zoe');
+    expect(zoe?.kind === 'person' && zoe.person).toBe(renamed[0]);
+  });
+
+  it('keeps answering when reading the records fails after a cold open', async () => {
+    const opened = openSearchIndex(roundTrip(saved), apps, Promise.reject(new Error('disk')));
+    await searchIndexReady(opened);
+    expect(answers(opened)).toEqual(answers(built));
+  });
+
+  it('is not opened when its version or layout is not this one', () => {
+    expect(openOrUndefined(roundTrip({ ...saved, version: 2 }), apps, people)).toBeUndefined();
+    expect(openOrUndefined(roundTrip({ ...saved, personIds: '00u1' }), apps, people)).toBeUndefined();
+    expect(openOrUndefined(undefined, apps, people)).toBeUndefined();
   });
 });

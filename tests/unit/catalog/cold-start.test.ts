@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { Catalog } from '../../../lib/catalog/catalog';
+import { INDEX_KEY, readPeopleInBatches } from '../../../lib/db/records-store';
+import { openWorkstationDb } from '../../../lib/db/schema';
+import type { App, Person } from '../../../lib/records';
+import { buildSearchIndex, serializeSearchIndex } from '../../../lib/search/search-index';
+
+const apps: App[] = [
+  {
+    id: '0oa1 https://acme.okta.com/home/slack/0oa1/1',
+    appInstanceId: '0oa1',
+    label: 'Slack',
+    linkUrl: 'https://acme.okta.com/home/slack/0oa1/1',
+    appName: 'slack',
+    sortOrder: 0,
+  },
+];
+const people: Person[] = Array.from({ length: 1200 }, (_, i) => ({
+  id: `00u${String(i).padStart(6, '0')}`,
+  displayName: i === 700 ? 'Siobhán Kelly' : `Person ${i}`,
+  email: `person${i}@acme.example`,
+  title: i === 700 ? 'Staff Engineer' : 'Engineer',
+  department: 'R&D',
+}));
+
+// A stored directory with its saved index, as a finished sync leaves it.
+async function storedDirectory(name: string, index = serializeSearchIndex(buildSearchIndex(apps, people))) {
+  const db = await openWorkstationDb(name);
+  const tx = db.transaction(['apps', 'people', 'meta'], 'readwrite');
+  await Promise.all([
+    ...apps.map((app) => tx.objectStore('apps').put(app)),
+    ...people.map((person) => tx.objectStore('people').put(person)),
+    tx.objectStore('meta').put(index, INDEX_KEY),
+    tx.done,
+  ]);
+  return db;
+}
+
+describe('a cold start of the catalog', () => {
+  it('answers the first query with whole person records before the directory is read', async () => {
+    const db = await storedDirectory('cold-start-1');
+    const catalog = new Catalog(
+      () => Promise.resolve(db),
+      () => Date.now(),
+    );
+    const [first] = await catalog.search('siobhan', { people: true });
+    expect(first?.kind === 'person' && first.person).toEqual(people[700]);
+    // The same query once the directory is read and checked answers the same.
+    expect(await catalog.person('00u000700')).toEqual(people[700]);
+    expect((await catalog.search('siobhan', { people: true }))[0]).toEqual(first);
+  });
+
+  it('builds the index from the records when the saved one is from another version', async () => {
+    const saved = { ...serializeSearchIndex(buildSearchIndex(apps, people)), version: 1 };
+    const db = await storedDirectory('cold-start-2', saved);
+    const catalog = new Catalog(
+      () => Promise.resolve(db),
+      () => Date.now(),
+    );
+    const [first] = await catalog.search('siobhan', { people: true });
+    expect(first?.kind === 'person' && first.person.title).toBe('Staff Engineer');
+  });
+
+  it('leaves out a person deleted after the index was saved rather than show a stale card', async () => {
+    const db = await storedDirectory('cold-start-3');
+    await db.delete('people', '00u000700');
+    const catalog = new Catalog(
+      () => Promise.resolve(db),
+      () => Date.now(),
+    );
+    expect(await catalog.search('siobhan', { people: true })).toEqual([]);
+  });
+
+  it('reads the whole directory in batches, in id order', async () => {
+    const db = await storedDirectory('cold-start-4');
+    const read = await readPeopleInBatches(db, 100);
+    expect(read.map((p) => p.id)).toEqual(people.map((p) => p.id));
+  });
+});
