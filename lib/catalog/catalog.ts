@@ -20,6 +20,8 @@ interface Loaded {
   /** Undefined right after a cold start, until `peopleRead` settles. */
   people: Map<string, Person> | undefined;
   peopleRead: Promise<Map<string, Person>>;
+  /** Starts reading the directory behind a cold start's first answer (once; later calls do nothing). */
+  readPeople: () => void;
   index: SearchIndex;
   frecency: Map<string, number>;
 }
@@ -40,7 +42,9 @@ export class Catalog {
   async search(query: string, options: { people: boolean; limit?: number }): Promise<SearchResult[]> {
     const state = await this.load();
     const results = search(state.index, query, { ...options, frecency: state.frecency });
-    return this.completePeople(results, state.people);
+    const completed = await this.completePeople(results, state.people);
+    state.readPeople();
+    return completed;
   }
 
   /** The quick-actions apps. */
@@ -70,6 +74,7 @@ export class Catalog {
     const state = await this.load();
     for (const app of state.apps.values()) if (app.linkUrl === target) return app;
     if (!target.startsWith('mailto:')) return undefined;
+    state.readPeople();
     for (const person of (await state.peopleRead).values())
       if (person.email && mailto(person.email) === target) return person;
     return undefined;
@@ -91,6 +96,7 @@ export class Catalog {
       apps: byId(apps),
       people: map,
       peopleRead: Promise.resolve(map),
+      readPeople: () => undefined,
       index,
       frecency,
     });
@@ -114,15 +120,18 @@ export class Catalog {
     // A cold start answers from the saved index alone; every person's record (about a second of
     // reading at 50,000) follows in batches, and is checked against the index (lib/search).
     const { apps, savedIndex, launches } = await readSearchStart(db);
-    const people = new Promise<Person[]>((resolve) => setTimeout(resolve, 0)).then(() =>
-      readPeopleInBatches(db),
-    );
+    // The directory is read once the first answer is out: begun earlier, its reading and checking
+    // would hold the worker's thread while that answer waits.
+    let readPeople: () => void = () => undefined;
+    const people = new Promise<void>((resolve) => (readPeople = resolve)).then(() => readPeopleInBatches(db));
     const opened = savedIndex === undefined ? undefined : openSearchIndex(savedIndex, apps, people);
+    if (opened === undefined) readPeople();
     const index = opened ?? buildSearchIndex(apps, await people);
     const state: Loaded = {
       apps: byId(apps),
       people: undefined,
       peopleRead: people.then(byId),
+      readPeople,
       index,
       frecency: frecencyMap(launches, this.now()),
     };

@@ -151,30 +151,30 @@ export function buildPrefixTable(
   };
 }
 
-/** The table as JSON-safe values, to save beside the index. */
+/** The table as plain values, to save beside the index. */
 export interface SerializedPrefixTable {
   /** Prefixes joined with '\n'. */
   prefixes: string;
-  start: number[];
-  docs: number[];
-  counts: number[];
+  /** Typed arrays: IndexedDB copies them as one block, where an array of numbers is copied number by number. */
+  start: Uint32Array;
+  docs: Uint32Array;
+  counts: Uint32Array;
 }
 
-/** Turns a table into its saved form. */
+/** Turns a table into its saved form (for IndexedDB: structured-clone safe, not JSON). */
 export function serializePrefixTable(table: PrefixTable): SerializedPrefixTable {
   return {
     prefixes: [...table.slot.keys()].join('\n'),
-    start: Array.from(table.start),
-    docs: Array.from(table.docs),
-    counts: Array.from(table.counts),
+    start: table.start.slice(),
+    docs: table.docs.slice(),
+    counts: table.counts.slice(),
   };
 }
 
-function isCountArray(value: unknown, below: number): value is number[] {
-  return (
-    Array.isArray(value) &&
-    value.every((v) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < below)
-  );
+function isCountArray(value: unknown, below: number): value is Uint32Array {
+  if (!(value instanceof Uint32Array)) return false;
+  for (let i = 0; i < value.length; i++) if ((value[i] as number) >= below) return false;
+  return true;
 }
 
 /** Restores a saved table for `docCount` people, or undefined when it is malformed. */
@@ -190,9 +190,9 @@ export function restorePrefixTable(saved: unknown, docCount: number): PrefixTabl
     if ((s.start[i] as number) < (s.start[i - 1] as number)) return undefined;
   return {
     slot: new Map(prefixes.map((prefix, i) => [prefix, i])),
-    start: Uint32Array.from(s.start),
-    docs: Uint32Array.from(s.docs),
-    counts: Uint32Array.from(s.counts),
+    start: s.start,
+    docs: s.docs,
+    counts: s.counts,
   };
 }
 

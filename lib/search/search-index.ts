@@ -14,7 +14,7 @@ import { buildSegment, finishLoading, loadSegment, loadingSegment, segmentJson, 
 import type { Segment } from './segment';
 
 /** The version of the saved index layout; a saved index of any other version is rebuilt. */
-export const SEARCH_INDEX_FORMAT_VERSION = 3;
+export const SEARCH_INDEX_FORMAT_VERSION = 4;
 
 /** The options an index is built with; a saved index built with other options is rebuilt. */
 export const SEARCH_INDEX_OPTIONS = {
@@ -25,7 +25,7 @@ export const SEARCH_INDEX_OPTIONS = {
   shortPrefixes: `top-24/short+busy-${BUSY_PREFIX_MIN}/2`,
 } as const;
 
-/** The plain, JSON-safe form of an index, saved beside the records it was built from. */
+/** The plain form of an index (structured-clone safe), saved beside the records it was built from. */
 export interface SerializedIndex {
   format: 'workstation-search-index';
   version: number;
@@ -313,8 +313,10 @@ export function openSearchIndex(
   const ready = (async () => {
     // Let the caller answer the query that woke the worker before the rest of the checks and loading.
     await new Promise((resolve) => setTimeout(resolve, 0));
-    const [read, loaded] = await Promise.all([records, finishLoading(peopleSegment)]);
+    // One after the other: the records' reading and the index's loading each hold the thread a while.
+    const read = await records;
     if (read === undefined) return;
+    const loaded = await finishLoading(peopleSegment);
     if (!attachPeople(data, apps, read)) {
       // The records differ from the ones the index was built from.
       index[INDEX_DATA] = { ...buildSearchIndex(apps, read)[INDEX_DATA], ready: index[INDEX_DATA].ready };

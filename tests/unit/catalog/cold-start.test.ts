@@ -71,6 +71,18 @@ describe('a cold start of the catalog', () => {
     expect(await catalog.search('siobhan', { people: true })).toEqual([]);
   });
 
+  it('resolves an omnibox mailto target as the first request, before any search', async () => {
+    // The worker can wake on Enter alone (the suggestion was shown by an earlier worker).
+    const db = await storedDirectory('cold-start-5');
+    const catalog = new Catalog(
+      () => Promise.resolve(db),
+      () => Date.now(),
+    );
+    expect(await catalog.byTarget('mailto:person700@acme.example', (email) => `mailto:${email}`)).toEqual(
+      people[700],
+    );
+  });
+
   it('reads the whole directory in batches, in id order', async () => {
     const db = await storedDirectory('cold-start-4');
     const read = await readPeopleInBatches(db, 100);
