@@ -53,13 +53,9 @@ function newTabChunk(newTabEntry: string) {
 
 /**
  * The extension pages' build, tuned for the new tab's first paint (`npm run bench:newtab`): one
- * chunk for the new tab's modules, no modulepreload polyfill (every supported browser preloads
- * modules; the polyfill was one more request), and `wxt/browser` as WXT's own `globalThis.browser ??
- * chrome` instead of webextension-polyfill. Pages only call promise-returning APIs, which Chrome's
- * MV3 `chrome` and every `browser` provide; where `browser` exists the polyfill hands back that very
- * object, but its CommonJS interop first copies every property of it, which creates every API
- * binding on each page load (≈10 ms in a freshly started extension process). The worker keeps the
- * polyfill.
+ * chunk for the new tab's modules, and no modulepreload polyfill (every supported browser preloads
+ * modules; the polyfill was one more request). Pages and worker alike keep webextension-polyfill's
+ * `browser`, the one promise-based API object the product is built on.
  */
 const tunePagesBuild: WxtHooks['vite:build:extendConfig'] = (entrypoints, config) => {
   const newTab = entrypoints.find((entrypoint) => entrypoint.type === 'newtab');
@@ -70,17 +66,6 @@ const tunePagesBuild: WxtHooks['vite:build:extendConfig'] = (entrypoints, config
   const entry = newTab.inputPath.replace(/index\.html$/, 'main.tsx');
   output.codeSplitting = { groups: [{ name: newTabChunk(entry), debugName: 'newtab-deps' }] };
   build.modulePreload = { polyfill: false };
-  config.plugins = [
-    ...(config.plugins ?? []),
-    {
-      name: 'workstation:pages-without-polyfill',
-      enforce: 'pre',
-      resolveId(id) {
-        // What the polyfill module aliased `wxt/browser` to; unresolved, the polyfill stays.
-        return id === '@wxt-dev/webextension-polyfill/browser' ? this.resolve('@wxt-dev/browser') : null;
-      },
-    },
-  ];
 };
 
 export default defineConfig({
