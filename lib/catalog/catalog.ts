@@ -6,6 +6,7 @@ import {
   readLaunches,
   readPeopleByIds,
   readPeopleInBatches,
+  readSavedPeopleIndex,
   readSearchStart,
   recordLaunch,
 } from '../db/records-store';
@@ -124,7 +125,10 @@ export class Catalog {
     // would hold the worker's thread while that answer waits.
     let readPeople: () => void = () => undefined;
     const people = new Promise<void>((resolve) => (readPeople = resolve)).then(() => readPeopleInBatches(db));
-    const opened = savedIndex === undefined ? undefined : openSearchIndex(savedIndex, apps, people);
+    // The people's full-text index (typo matches) is read once their records are in.
+    const peopleIndex = people.then(() => readSavedPeopleIndex(db, savedIndex)).catch(() => undefined);
+    const opened =
+      savedIndex === undefined ? undefined : openSearchIndex(savedIndex, apps, people, peopleIndex);
     if (opened === undefined) readPeople();
     const index = opened ?? buildSearchIndex(apps, await people);
     const state: Loaded = {

@@ -1,6 +1,6 @@
 import type { IDBPDatabase } from 'idb';
 import type { App, Person } from '../records';
-import { INDEX_KEY } from './records-store';
+import { putSavedIndex } from './records-store';
 import type { WorkstationDb } from './schema';
 
 type Db = IDBPDatabase<WorkstationDb>;
@@ -109,7 +109,7 @@ export async function commitPeople(
   writes.push(tx.objectStore('staging').clear());
   writes.push(meta.delete(CHECKPOINT_KEY));
   writes.push(meta.put(state, STATE_KEY));
-  writes.push(meta.put(savedIndex, INDEX_KEY));
+  writes.push(...putSavedIndex(meta, savedIndex));
   await Promise.all([...writes, tx.done]);
 }
 

@@ -218,12 +218,12 @@ function restoreHead(
   saved: unknown,
   apps: readonly App[],
 ):
-  { data: Omit<IndexData, 'peopleSegment' | 'ready'>; personKeys: string[]; peopleJson: string } | undefined {
+  | { data: Omit<IndexData, 'peopleSegment' | 'ready'>; personKeys: string[]; peopleJson: unknown }
+  | undefined {
   if (typeof saved !== 'object' || saved === null) return undefined;
   const s = saved as Partial<Record<keyof SerializedIndex, unknown>>;
   if (s.format !== 'workstation-search-index' || s.version !== SEARCH_INDEX_FORMAT_VERSION) return undefined;
-  if (!sameOptions(s.options) || typeof s.people !== 'string' || typeof s.fingerprint !== 'string')
-    return undefined;
+  if (!sameOptions(s.options) || typeof s.fingerprint !== 'string') return undefined;
   if (!isPermutation(s.appOrder, apps.length) || typeof s.personIds !== 'string') return undefined;
   const count = s.personIds === '' ? 0 : s.personIds.split('\n').length;
   const personIds = splitKeys(s.personIds, count);
@@ -302,10 +302,15 @@ export function openSearchIndex(
   saved: unknown,
   apps: readonly App[],
   people: readonly Person[] | Promise<readonly Person[]>,
+  /**
+   * The people's full-text index (`SerializedIndex.people`) when `saved` comes without it: it is
+   * read after the first answer. Missing or malformed, it is rebuilt from the records.
+   */
+  peopleIndex?: Promise<unknown>,
 ): SearchIndex | undefined {
   const head = restoreHead(saved, apps);
   if (head === undefined) return undefined;
-  const peopleSegment = loadingSegment(head.personKeys, head.peopleJson);
+  const peopleSegment = loadingSegment(head.personKeys);
   const data: IndexData = { ...head.data, peopleSegment, ready: Promise.resolve() };
   const index: { [INDEX_DATA]: IndexData } = { [INDEX_DATA]: data };
   // A failed read leaves the index answering as it does; the caller reads again.
@@ -316,7 +321,8 @@ export function openSearchIndex(
     // One after the other: the records' reading and the index's loading each hold the thread a while.
     const read = await records;
     if (read === undefined) return;
-    const loaded = await finishLoading(peopleSegment);
+    const json = head.peopleJson ?? (await peopleIndex?.catch(() => undefined));
+    const loaded = await finishLoading(peopleSegment, json);
     if (!attachPeople(data, apps, read)) {
       // The records differ from the ones the index was built from.
       index[INDEX_DATA] = { ...buildSearchIndex(apps, read)[INDEX_DATA], ready: index[INDEX_DATA].ready };
@@ -325,7 +331,6 @@ export function openSearchIndex(
     if (!loaded) {
       const tokens = (data.people as Person[]).map((person) => personTokens(person));
       peopleSegment.mini = buildSegment(tokens, head.personKeys).mini;
-      peopleSegment.pending = undefined;
     }
   })();
   index[INDEX_DATA] = { ...data, ready };

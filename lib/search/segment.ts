@@ -29,8 +29,6 @@ const MINISEARCH_OPTIONS = {
 export interface Segment {
   readonly keys: readonly string[];
   mini: MiniSearch<SegmentDoc> | undefined;
-  /** The saved MiniSearch JSON while it is still loading. */
-  pending: string | undefined;
   /** Scratch: `seen[doc] === epoch` marks a record already looked at by the current query. */
   readonly seen: Uint32Array;
   /** Scratch: how many of the current query's words a record seen this epoch is known to match. */
@@ -42,7 +40,6 @@ function segment(keys: readonly string[], mini: MiniSearch<SegmentDoc> | undefin
   return {
     keys,
     mini,
-    pending: undefined,
     seen: new Uint32Array(keys.length),
     wordsMatched: new Uint8Array(keys.length),
     epoch: 0,
@@ -73,9 +70,9 @@ export function termPostings(tree: SearchableMap<TermData>, term: string): Posti
   return tree.get(term)?.get(0);
 }
 
-/** MiniSearch's own serialization of a segment's index. */
+/** MiniSearch's own serialization of a segment's index ('' while it is still loading: rebuilt when read). */
 export function segmentJson(seg: Segment): string {
-  return seg.mini === undefined ? (seg.pending ?? '') : JSON.stringify(seg.mini);
+  return seg.mini === undefined ? '' : JSON.stringify(seg.mini);
 }
 
 // A saved index must describe exactly these records, with internal ids 0..n-1 equal to the ranks.
@@ -99,23 +96,21 @@ export function loadSegment(json: unknown, keys: readonly string[]): Segment | u
   }
 }
 
-/** A segment that answers from its keys at once while MiniSearch loads its index in small batches. */
-export function loadingSegment(keys: readonly string[], json: string): Segment {
-  const seg = segment(keys, undefined);
-  seg.pending = json;
-  return seg;
+/** A segment that answers from its keys at once, before MiniSearch has loaded its index. */
+export function loadingSegment(keys: readonly string[]): Segment {
+  return segment(keys, undefined);
 }
 
 /**
  * Loads a loading segment's saved MiniSearch index in batches (`loadJSAsync`), so the worker keeps
- * answering meanwhile; resolves false when the saved index is malformed.
+ * answering meanwhile; resolves false when the saved index is missing or malformed.
  */
-export async function finishLoading(seg: Segment): Promise<boolean> {
+export async function finishLoading(seg: Segment, json: unknown): Promise<boolean> {
+  if (typeof json !== 'string') return false;
   try {
-    const js = plainIndex(seg.pending ?? '', seg.keys.length);
+    const js = plainIndex(json, seg.keys.length);
     if (js === undefined) return false;
     seg.mini = await MiniSearch.loadJSAsync<SegmentDoc>(js, MINISEARCH_OPTIONS);
-    seg.pending = undefined;
     return true;
   } catch {
     return false;

@@ -1,6 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Catalog } from '../../../lib/catalog/catalog';
-import { INDEX_KEY, readPeopleInBatches } from '../../../lib/db/records-store';
+import {
+  INDEX_KEY,
+  INDEX_PEOPLE_KEY,
+  putSavedIndex,
+  readPeopleInBatches,
+  readRecords,
+} from '../../../lib/db/records-store';
 import { openWorkstationDb } from '../../../lib/db/schema';
 import type { App, Person } from '../../../lib/records';
 import { buildSearchIndex, serializeSearchIndex } from '../../../lib/search/search-index';
@@ -30,7 +36,7 @@ async function storedDirectory(name: string, index = serializeSearchIndex(buildS
   await Promise.all([
     ...apps.map((app) => tx.objectStore('apps').put(app)),
     ...people.map((person) => tx.objectStore('people').put(person)),
-    tx.objectStore('meta').put(index, INDEX_KEY),
+    ...putSavedIndex(tx.objectStore('meta'), index),
     tx.done,
   ]);
   return db;
@@ -81,6 +87,48 @@ describe('a cold start of the catalog', () => {
     expect(await catalog.byTarget('mailto:person700@acme.example', (email) => `mailto:${email}`)).toEqual(
       people[700],
     );
+  });
+
+  it('stores the people full-text index apart, and reads the saved index back whole', async () => {
+    const saved = serializeSearchIndex(buildSearchIndex(apps, people));
+    const db = await storedDirectory('cold-start-6', saved);
+    const head = (await db.get('meta', INDEX_KEY)) as Record<string, unknown>;
+    expect(head).not.toHaveProperty('people');
+    expect(await db.get('meta', INDEX_PEOPLE_KEY)).toEqual({
+      fingerprint: saved.fingerprint,
+      people: saved.people,
+    });
+    expect((await readRecords(db)).savedIndex).toEqual(saved);
+  });
+
+  it('finds a misspelt colleague once the people full-text index has loaded behind the first answer', async () => {
+    const db = await storedDirectory('cold-start-7');
+    const catalog = new Catalog(
+      () => Promise.resolve(db),
+      () => Date.now(),
+    );
+    await catalog.search('person 1', { people: true });
+    await vi.waitFor(async () => {
+      const [top] = await catalog.search('siobahn', { people: true });
+      expect(top?.kind === 'person' && top.person).toEqual(people[700]);
+    });
+  });
+
+  it('rebuilds the typo index from the records when the stored one belongs to another index', async () => {
+    const db = await storedDirectory('cold-start-8');
+    // A sync landed between the two reads: the full-text index is another one's.
+    const renamed = people.map((p, i) => (i === 700 ? { ...p, displayName: 'Person 700' } : p));
+    const other = serializeSearchIndex(buildSearchIndex(apps, renamed));
+    await db.put('meta', { fingerprint: other.fingerprint, people: other.people }, INDEX_PEOPLE_KEY);
+    const catalog = new Catalog(
+      () => Promise.resolve(db),
+      () => Date.now(),
+    );
+    await catalog.search('person 1', { people: true });
+    await vi.waitFor(async () => {
+      const [top] = await catalog.search('siobahn', { people: true });
+      expect(top?.kind === 'person' && top.person).toEqual(people[700]);
+    });
   });
 
   it('reads the whole directory in batches, in id order', async () => {
