@@ -17,7 +17,10 @@ const LEAF = '';
  *
  * With `prefixes`, a term also matches when one of its prefixes is within reach (a typo in a half-typed
  * word: "fitzgre" finds "fitzgerald"); its distance is then that of the closest prefix, and at most
- * `prefixLimit` terms are collected that way.
+ * `prefixLimit` terms are collected that way: the fewest typos first, then the shortest terms, then in
+ * code-unit order. That order depends only on the terms, never on the order of the tree's maps (which
+ * differs between a built index and one loaded from JSON), so a restored index answers as the one it
+ * was saved from.
  */
 export function findTypoTerms(
   tree: SearchableMap<unknown>,
@@ -37,26 +40,13 @@ export function findTypoTerms(
   for (let j = 0; j < query.length; j++) codes[j] = query.charCodeAt(j);
   // The term's code units along the current path, for the swap check.
   const path = new Uint16Array(maxRows);
-  let prefixBudget = options.prefixes ? options.prefixLimit : 0;
-
-  /** Adds every term below `node` (whose prefix matched within `distance`). */
-  const addSubtree = (node: RadixNode, prefix: string, distance: number): void => {
-    for (const [key, child] of node) {
-      if (prefixBudget <= 0) return;
-      if (key === LEAF) {
-        const known = results.get(prefix);
-        if (known === undefined) prefixBudget--;
-        if (known === undefined || distance < known) results.set(prefix, distance);
-      } else {
-        addSubtree(child as RadixNode, prefix + key, distance);
-      }
-    }
-  };
+  // Subtrees whose path is within reach of the whole query: every term below matches by prefix.
+  const subtrees: Subtree[] = [];
 
   // The term so far is `path[1..row)`: strings are only made for the terms found, not for every edge.
   const termAt = (row: number): string => String.fromCharCode(...path.subarray(1, row));
 
-  const walk = (node: RadixNode, row: number): void => {
+  const walk = (node: RadixNode, row: number, inSubtree: boolean): void => {
     for (const key of node.keys()) {
       if (key === LEAF) {
         const distance = matrix[row * n - 1] as number;
@@ -109,15 +99,49 @@ export function findTypoTerms(
       }
       // Every term below starts with the query itself: prefix matches, not typos.
       if (prefixDistance === 0 && options.prefixes) continue;
-      if (prefixBudget > 0 && prefixDistance <= max) {
-        // This path's prefix is within reach of the whole query: every term below matches by prefix.
-        addSubtree(child, termAt(row) + key, prefixDistance);
-        continue;
-      }
-      if (reachable) walk(child, i);
+      const opensSubtree = options.prefixes && !inSubtree && prefixDistance <= max;
+      if (opensSubtree) subtrees.push({ node: child, prefix: termAt(row) + key, distance: prefixDistance });
+      // The walk goes on below for whole-term typos, which the prefix limit does not cut.
+      if (reachable) walk(child, i, inSubtree || opensSubtree);
     }
   };
 
-  walk(root, 1);
+  walk(root, 1, false);
+  if (subtrees.length > 0) addByPrefix(subtrees, results, options.prefixLimit);
   return results;
+}
+
+/** A subtree of the term tree whose path matched the query within `distance` typos. */
+interface Subtree {
+  node: RadixNode;
+  prefix: string;
+  distance: number;
+}
+
+function bestFirst(a: Subtree, b: Subtree): number {
+  if (a.distance !== b.distance) return a.distance - b.distance;
+  if (a.prefix.length !== b.prefix.length) return a.prefix.length - b.prefix.length;
+  return a.prefix < b.prefix ? -1 : a.prefix > b.prefix ? 1 : 0;
+}
+
+/**
+ * Adds the terms of the subtrees, at most `limit` not found yet, level by level of the tree, each level
+ * in {@link bestFirst} order: the fewest typos first, then the shortest terms.
+ */
+function addByPrefix(subtrees: Subtree[], results: Map<string, number>, limit: number): void {
+  let budget = limit;
+  let level = subtrees.sort(bestFirst);
+  while (level.length > 0 && budget > 0) {
+    const next: Subtree[] = [];
+    for (const { node, prefix, distance } of level) {
+      if (node.has(LEAF)) {
+        const known = results.get(prefix);
+        if (known === undefined && budget-- <= 0) return;
+        if (known === undefined || distance < known) results.set(prefix, distance);
+      }
+      for (const [key, child] of node)
+        if (key !== LEAF) next.push({ node: child as RadixNode, prefix: prefix + key, distance });
+    }
+    level = next.sort(bestFirst);
+  }
 }

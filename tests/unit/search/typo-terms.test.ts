@@ -111,4 +111,17 @@ describe('typo terms in one walk of the term tree', () => {
     const found = findTypoTerms(many, 'fitzgre', 1, { prefixes: true, prefixLimit: 10 });
     expect(found.size).toBe(10);
   });
+
+  it('takes the same terms by prefix whatever order the tree was filled in, the shortest first', () => {
+    const names = ['persona', 'personnel', ...Array.from({ length: 100 }, (_, i) => `person${i}`), 'person'];
+    const options = { prefixes: true, prefixLimit: 12 };
+    const forward = findTypoTerms(treeOf(names), 'persom', 1, options);
+    const backward = findTypoTerms(treeOf([...names].reverse()), 'persom', 1, options);
+    expect(sorted(forward)).toEqual(sorted(backward));
+    // The whole-term typo and the shortest completions are among them.
+    for (const term of ['person', 'persona', 'person0', 'person9']) expect(forward.has(term)).toBe(true);
+    // Whole-term typos are found beyond the limit.
+    const whole = findTypoTerms(treeOf(names), 'perosn', 1, { prefixes: true, prefixLimit: 1 });
+    expect(whole.get('person')).toBe(1);
+  });
 });
