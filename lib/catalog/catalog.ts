@@ -12,7 +12,7 @@ import {
 } from '../db/records-store';
 import type { App, Person } from '../records';
 import type { SearchIndex } from '../search/search-index';
-import { buildSearchIndex, openSearchIndex } from '../search/search-index';
+import { buildSearchIndex, isPersonShown, openSearchIndex } from '../search/search-index';
 import type { SearchResult } from '../search/search';
 import { search } from '../search/search';
 
@@ -171,7 +171,9 @@ export class Catalog {
     return results.flatMap((result): SearchResult[] => {
       if (result.kind !== 'person') return [result];
       const person = records.get(result.person.id);
-      return person ? [{ ...result, person }] : [];
+      // A record changed since the index was saved is left out, as a deleted one is, until the
+      // index is rebuilt: its highlights are for the name the index knew.
+      return person && isPersonShown(result.person, person) ? [{ ...result, person }] : [];
     });
   }
 }

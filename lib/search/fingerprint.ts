@@ -22,14 +22,17 @@ export function fingerprintRecords(apps: readonly App[], people: readonly Person
   }
   for (const record of records) {
     for (const field of record) {
-      const value = field ?? '\u0000';
-      for (let i = 0; i < value.length; i++) {
-        const c = value.charCodeAt(i);
+      // Each field is hashed after its length (0 for a missing one, length + 1 otherwise), so no two
+      // different records hash the same characters: a separator inside a name cannot shift a field.
+      const length = field === undefined ? 0 : field.length + 1;
+      a = Math.imul(a ^ length, PRIME_A);
+      b = Math.imul(b ^ length, PRIME_B);
+      if (field === undefined) continue;
+      for (let i = 0; i < field.length; i++) {
+        const c = field.charCodeAt(i);
         a = Math.imul(a ^ c, PRIME_A);
         b = Math.imul(b ^ c, PRIME_B);
       }
-      a = Math.imul(a ^ 0x1f, PRIME_A);
-      b = Math.imul(b ^ 0x1f, PRIME_B);
     }
   }
   const hex = (n: number): string => (n >>> 0).toString(16).padStart(8, '0');

@@ -14,7 +14,7 @@ import { buildSegment, finishLoading, loadSegment, loadingSegment, segmentJson, 
 import type { Segment } from './segment';
 
 /** The version of the saved index layout; a saved index of any other version is rebuilt. */
-export const SEARCH_INDEX_FORMAT_VERSION = 4;
+export const SEARCH_INDEX_FORMAT_VERSION = 5;
 
 /** The options an index is built with; a saved index built with other options is rebuilt. */
 export const SEARCH_INDEX_OPTIONS = {
@@ -225,18 +225,29 @@ function restoreHead(
   if (s.format !== 'workstation-search-index' || s.version !== SEARCH_INDEX_FORMAT_VERSION) return undefined;
   if (!sameOptions(s.options) || typeof s.fingerprint !== 'string') return undefined;
   if (!isPermutation(s.appOrder, apps.length) || typeof s.personIds !== 'string') return undefined;
+  // The apps are few: their order and keys are worked out again and must be the saved ones, so a
+  // saved index can never make one app's name open another app.
+  const byIdApps = sortedById(apps);
+  const labels = byIdApps.map((app) => normalizeText(app.label));
+  const appOrder = nameOrder(
+    labels,
+    byIdApps.map((app) => app.id),
+  );
+  const savedOrder = s.appOrder;
+  if (appOrder.some((i, rank) => savedOrder[rank] !== i)) return undefined;
   const count = s.personIds === '' ? 0 : s.personIds.split('\n').length;
   const personIds = splitKeys(s.personIds, count);
   const personDisplays = splitKeys(s.personDisplays, count);
   const personEmails = splitKeys(s.personEmails, count);
   const personKeys = splitKeys(s.personKeys, count);
-  const byIdApps = sortedById(apps);
   const appKeys = splitKeys(s.appKeys, apps.length);
   if (!personIds || !personDisplays || !personEmails || !personKeys || !appKeys) return undefined;
+  if (appOrder.some((i, rank) => appKeys[rank] !== encodeKey(appTokens((byIdApps[i] as App).label))))
+    return undefined;
   const prefixes = restorePrefixTable(s.shortPrefixes, count);
   const appSegment = loadSegment(s.apps, appKeys);
   if (prefixes === undefined || appSegment === undefined) return undefined;
-  const rankedApps = s.appOrder.map((i) => byIdApps[i] as App);
+  const rankedApps = appOrder.map((i) => byIdApps[i] as App);
   return {
     data: {
       apps: rankedApps,
@@ -244,16 +255,38 @@ function restoreHead(
       personIds,
       personDisplays,
       personEmails,
-      appLabels: rankedApps.map((app) => normalizeText(app.label)),
+      appLabels: appOrder.map((i) => labels[i] as string),
       personNames: new Array<string | undefined>(count),
       appSegment,
       prefixes,
       fingerprint: s.fingerprint,
-      appOrder: s.appOrder,
+      appOrder,
     },
     personKeys,
     peopleJson: s.people,
   };
+}
+
+/**
+ * Whether a person's record shows as the saved index showed the person at `rank` before the records
+ * were read (name and email): a record that differs belongs to a newer sync than the saved index.
+ */
+function matchesSavedPerson(data: IndexData, rank: number, person: Person): boolean {
+  return (
+    data.personDisplays[rank] === oneLine(person.displayName) &&
+    data.personEmails[rank] === oneLine(person.email ?? '')
+  );
+}
+
+/**
+ * Whether a record read by id is the person a cold start's result showed (`shown`, with the saved
+ * name and email): false when the record changed since the index was saved, and the result is stale.
+ */
+export function isPersonShown(shown: Pick<Person, 'displayName' | 'email'>, record: Person): boolean {
+  return (
+    oneLine(shown.displayName) === oneLine(record.displayName) &&
+    oneLine(shown.email ?? '') === oneLine(record.email ?? '')
+  );
 }
 
 /**
@@ -266,7 +299,8 @@ function attachPeople(data: IndexData, apps: readonly App[], people: readonly Pe
   const byId = new Map(people.map((person) => [person.id, person]));
   for (let rank = 0; rank < data.personIds.length; rank++) {
     const person = byId.get(data.personIds[rank] as string);
-    if (person === undefined) return false;
+    // The names and emails results are shown with before the records came must be the records' own.
+    if (person === undefined || !matchesSavedPerson(data, rank, person)) return false;
     data.people[rank] = person;
   }
   return true;

@@ -35,6 +35,13 @@ const SHORT_WORD = 2;
 // A word's postings narrow the candidates when they are at most this many times the driving word's.
 const FILTER_FACTOR = 32;
 
+/**
+ * Characters of a query that are searched; the rest is ignored. Longer than any name or email (at most
+ * 254 characters), and short enough that the typo walk's matrix and the per-record word counts stay
+ * small: the omnibox passes on whatever was typed or pasted.
+ */
+export const MAX_QUERY_LENGTH = 256;
+
 interface Ranked {
   app: boolean;
   doc: number;
@@ -270,8 +277,9 @@ function lookUpTypos(data: IndexData, words: readonly QueryWord[]): void {
  * apps within their tier; ties go to apps, then name, then id. The one search behind omnibox, new tab
  * and popup.
  */
-export function search(index: SearchIndex, query: string, options: SearchOptions = {}): SearchResult[] {
+export function search(index: SearchIndex, typed: string, options: SearchOptions = {}): SearchResult[] {
   const data = index[INDEX_DATA];
+  const query = typed.length > MAX_QUERY_LENGTH ? typed.slice(0, MAX_QUERY_LENGTH) : typed;
   const limit = Math.max(0, Math.floor(options.limit ?? 8));
   const parsed = parseQuery(query);
   if (limit === 0 || parsed.words.length === 0 || (parsed.email !== undefined && options.people === false))

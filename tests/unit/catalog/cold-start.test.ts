@@ -131,6 +131,21 @@ describe('a cold start of the catalog', () => {
     });
   });
 
+  it('leaves out a person renamed after the index was saved rather than show the old match', async () => {
+    const db = await storedDirectory('cold-start-9');
+    await db.put('people', { ...people[700]!, displayName: 'Al' });
+    const catalog = new Catalog(
+      () => Promise.resolve(db),
+      () => Date.now(),
+    );
+    expect(await catalog.search('siobhan', { people: true })).toEqual([]);
+    // Once the records are read the index is rebuilt, and the new name is found.
+    await vi.waitFor(async () => {
+      const [al] = await catalog.search('al', { people: true });
+      expect(al?.kind === 'person' && al.person.id).toBe('00u000700');
+    });
+  });
+
   it('reads the whole directory in batches, in id order', async () => {
     const db = await storedDirectory('cold-start-4');
     const read = await readPeopleInBatches(db, 100);

@@ -175,4 +175,12 @@ describe('ranking', () => {
       expect(names(prefix, { limit: 20 })).toEqual(names(prefix, { limit: 40 }).slice(0, 20));
     }
   });
+
+  it('searches the first 256 characters of a pasted wall of text, and does not choke on it', () => {
+    expect(search(index, 'q'.repeat(70_000))).toEqual([]);
+    const many = Array.from({ length: 300 }, (_, i) => `w${i}`).join(' ');
+    expect(search(index, many)).toEqual([]);
+    const first = search(index, 'slack')[0];
+    expect(search(index, `slack${' '.repeat(300)}x`)[0]).toEqual(first);
+  });
 });

@@ -188,6 +188,37 @@ describe('saved search index', () => {
     expect(answers(opened)).toEqual(answers(built));
   });
 
+  it('is not opened when its apps are ranked or keyed otherwise than the apps it is opened with', () => {
+    // Else a search for one app's name could open another app.
+    expect(openOrUndefined(roundTrip({ ...saved, appOrder: [1, 0] }), apps, people)).toBeUndefined();
+    expect(openOrUndefined(roundTrip({ ...saved, appKeys: '\n' }), apps, people)).toBeUndefined();
+    const [slack] = search(
+      restoreSearchIndex(roundTrip({ ...saved, appOrder: [1, 0] }), apps, people),
+      'slack',
+    );
+    expect(slack?.kind === 'app' && slack.app.label).toBe('Slack');
+  });
+
+  it('is rebuilt once the records show that its people are listed in another order than its names', async () => {
+    const ids = saved.personIds.split('\n');
+    const shuffled = roundTrip({ ...saved, personIds: [...ids.slice(1), ids[0]].join('\n') });
+    const opened = openSearchIndex(shuffled, apps, Promise.resolve(people));
+    await searchIndexReady(opened);
+    expect(answers(opened)).toEqual(answers(built));
+    const [anne] = search(opened, 'anne');
+    expect(anne?.kind === 'person' && anne.person).toBe(people[2]);
+  });
+
+  it('tells apart records whose fields differ only in where a control character falls', () => {
+    const a: Person[] = [{ id: '00u1', displayName: 'Alice\u001fBob', firstName: 'Zed' }];
+    const b: Person[] = [
+      { id: '00u1', displayName: 'Alice', firstName: 'Bob', lastName: 'Zed', email: '\u0000\u001f\u0000' },
+    ];
+    expect(serializeSearchIndex(buildSearchIndex([], a)).fingerprint).not.toBe(
+      serializeSearchIndex(buildSearchIndex([], b)).fingerprint,
+    );
+  });
+
   it('is not opened when its version or layout is not this one', () => {
     expect(openOrUndefined(roundTrip({ ...saved, version: 2 }), apps, people)).toBeUndefined();
     expect(openOrUndefined(roundTrip({ ...saved, personIds: '00u1' }), apps, people)).toBeUndefined();
