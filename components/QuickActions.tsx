@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { QuickActionChange } from '@/lib/actions/quick-action-prefs';
 import type { QuickActionTile, QuickActionsView } from '@/lib/actions/quick-actions-view';
 import { messages } from '@/lib/i18n/messages';
@@ -79,8 +79,9 @@ export function QuickActions({
   const tiles = view?.tiles ?? [];
   const firstMovable = tiles.filter((tile) => tile.pin === 'policy').length;
 
-  // A moved tile's DOM node moves too, which drops focus: put it back on the tile that moved.
-  useEffect(() => {
+  // A moved tile's DOM node moves too, which drops focus: put it back on the tile that moved, before
+  // the frame is painted, so a second Alt+→ pressed at once still reaches it.
+  useLayoutEffect(() => {
     const id = refocus.current;
     if (id === undefined) return;
     refocus.current = undefined;

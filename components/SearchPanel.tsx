@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { messages } from '@/lib/i18n/messages';
 import type { AppView, PersonView, ResultView } from '@/lib/messaging/protocol';
 import { AppRow, PersonRow } from './ResultRows';
@@ -38,7 +38,9 @@ export function SearchPanel(props: SearchPanelProps) {
   const [announcement, setAnnouncement] = useState('');
   const copiedTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
-  useEffect(() => {
+  // New results make their first row the active one before they are painted: an Enter pressed as they
+  // show acts on what is shown.
+  useLayoutEffect(() => {
     setActive(rows.all.length > 0 ? 0 : -1);
     setActiveCell(0);
   }, [rows]);

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { messages } from '@/lib/i18n/messages';
 
 /** One entry of a tile's menu. */
@@ -22,7 +22,9 @@ export function TileMenu(props: {
   const menuRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement | null>(null);
 
-  useEffect(() => {
+  // Before the menu is painted, not after (as useEffect would): a key pressed as soon as the menu shows
+  // (End, an arrow) must not have its focus taken back to the first item a frame later.
+  useLayoutEffect(() => {
     if (!props.open) return;
     menuRef.current?.querySelector<HTMLButtonElement>('[role="menuitem"]:not([disabled])')?.focus();
   }, [props.open]);
