@@ -3,9 +3,13 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { QuickActionChange } from '@/lib/actions/quick-action-prefs';
 import type { QuickActionTile, QuickActionsView } from '@/lib/actions/quick-actions-view';
 import { messages } from '@/lib/i18n/messages';
+import { isWebUrl } from '@/lib/okta/is-web-url';
 import { AppLogo } from './AppLogo';
 import { TileMenu } from './TileMenu';
 import type { TileMenuItem } from './TileMenu';
+
+/** Where focus goes after a change that leaves no particular tile to focus: the first one. */
+const FIRST_TILE = Symbol('first tile');
 
 /** What a click on an app link asks for: this tab, or a new one (Ctrl/Cmd/Shift/middle click). */
 type OnOpen = (tile: QuickActionTile, newTab: boolean) => void;
@@ -22,7 +26,8 @@ function AppLink(props: {
   return (
     <a
       class={props.class}
-      href={tile.linkUrl}
+      // Only a web link goes in the page: the browser itself opens an href on a middle click or drag.
+      href={isWebUrl(tile.linkUrl) ? tile.linkUrl : undefined}
       ref={props.linkRef}
       onKeyDown={props.onKeyDown}
       onClick={(event) => {
@@ -74,32 +79,52 @@ export function QuickActions({
 }) {
   const [menuFor, setMenuFor] = useState<string | undefined>(undefined);
   const [dragged, setDragged] = useState<string | undefined>(undefined);
-  const refocus = useRef<string | undefined>(undefined);
+  const refocus = useRef<string | typeof FIRST_TILE | undefined>(undefined);
   const links = useRef(new Map<string, HTMLAnchorElement>());
+  const root = useRef<HTMLDivElement>(null);
   const tiles = view?.tiles ?? [];
   const firstMovable = tiles.filter((tile) => tile.pin === 'policy').length;
 
-  // A moved tile's DOM node moves too, which drops focus: put it back on the tile that moved, before
-  // the frame is painted, so a second Alt+→ pressed at once still reaches it.
+  // A change re-renders the tiles — a moved or pinned tile's node moves, a hidden one goes — which
+  // drops focus: put it on the tile the change leaves in the person's hands, before the frame is
+  // painted, so a second Alt+→ pressed at once still reaches it. Keyboard focus never falls to the page.
   useLayoutEffect(() => {
-    const id = refocus.current;
-    if (id === undefined) return;
+    const target = refocus.current;
+    if (target === undefined) return;
+    // Unless the person has gone elsewhere meanwhile (the worker's answer can take a moment).
+    const active = document.activeElement;
+    if (active && active !== document.body && !root.current?.contains(active)) {
+      refocus.current = undefined;
+      return;
+    }
+    const link = target === FIRST_TILE ? links.current.values().next().value : links.current.get(target);
+    if (link === undefined) return;
     refocus.current = undefined;
-    links.current.get(id)?.focus();
+    link.focus();
   }, [view]);
 
-  const move = (tile: QuickActionTile, to: number) => {
-    refocus.current = tile.id;
-    onChange({ op: 'move', appId: tile.id, to });
+  const changeAndFocus = (change: QuickActionChange, focus: string | typeof FIRST_TILE) => {
+    refocus.current = focus;
+    onChange(change);
   };
+  const move = (tile: QuickActionTile, to: number) =>
+    changeAndFocus({ op: 'move', appId: tile.id, to }, tile.id);
 
   const menuItems = (tile: QuickActionTile, index: number): TileMenuItem[] => [
     tile.pin === 'user'
-      ? { label: messages.unpin, onSelect: () => onChange({ op: 'unpin', appId: tile.id }) }
-      : { label: messages.pin, onSelect: () => onChange({ op: 'pin', appId: tile.id }) },
+      ? { label: messages.unpin, onSelect: () => changeAndFocus({ op: 'unpin', appId: tile.id }, tile.id) }
+      : { label: messages.pin, onSelect: () => changeAndFocus({ op: 'pin', appId: tile.id }, tile.id) },
     { label: messages.moveEarlier, disabled: index <= firstMovable, onSelect: () => move(tile, index - 1) },
     { label: messages.moveLater, disabled: index >= tiles.length - 1, onSelect: () => move(tile, index + 1) },
-    { label: messages.hide, onSelect: () => onChange({ op: 'hide', appId: tile.id }) },
+    {
+      label: messages.hide,
+      // Focus goes to the tile that takes its place (or the one before, for the last).
+      onSelect: () =>
+        changeAndFocus(
+          { op: 'hide', appId: tile.id },
+          (tiles[index + 1] ?? tiles[index - 1])?.id ?? FIRST_TILE,
+        ),
+    },
   ];
 
   let body: preact.ComponentChild;
@@ -175,12 +200,16 @@ export function QuickActions({
     );
 
   return (
-    <div class={`home-apps${hidden ? ' out-of-sight' : ''}`} inert={hidden}>
+    <div class={`home-apps${hidden ? ' out-of-sight' : ''}`} inert={hidden} ref={root}>
       <section class="quick-actions" aria-labelledby="quick-actions-title">
         <div class="section-head">
           <h2 id="quick-actions-title">{messages.quickActions}</h2>
           {view && view.hiddenCount > 0 && (
-            <button type="button" class="link small" onClick={() => onChange({ op: 'unhideAll' })}>
+            <button
+              type="button"
+              class="link small"
+              onClick={() => changeAndFocus({ op: 'unhideAll' }, FIRST_TILE)}
+            >
               {messages.showHidden(view.hiddenCount)}
             </button>
           )}

@@ -10,11 +10,13 @@ export function useSearch(query: string, enabled: boolean) {
 
   useEffect(() => {
     const ticket = ++latest.current;
-    if (!enabled || !query.trim()) {
+    if (!query.trim()) {
       setResults([]);
       setSettledQuery(query);
       return;
     }
+    // Not answered yet, rather than "nothing matches": the search runs once the worker is ready.
+    if (!enabled) return;
     // A message sent while the worker is stopping can be lost; one retry reaches the woken worker.
     const ask = () => send('search', { query, limit: 20 });
     ask()

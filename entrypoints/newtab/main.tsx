@@ -3,6 +3,7 @@ import { firstContentfulPaint } from '@/components/first-contentful-paint';
 import { takeStoredQuickActionsRead } from '@/components/hooks/quick-actions-handoff';
 import { holdMessagesUntil } from '@/components/hooks/send';
 import { SearchHome } from '@/components/SearchHome';
+import { isQuickActionsView } from '@/lib/actions/quick-actions-view';
 import { text } from '@/lib/i18n/messages';
 import { handOverToBrowserNewTab, prefersBrowserNewTab } from '@/lib/platform/browser-new-tab';
 import '@/components/style.css';
@@ -18,7 +19,12 @@ function start(): void {
   const budget = new Promise<undefined>((done) => setTimeout(done, STORED_READ_BUDGET_MS));
   // Quick actions come straight from IndexedDB, so the first paint already has them (no layout shift,
   // no wait for a sleeping worker). The read started in newtab-stored-read.ts, before this module loaded.
-  const stored = takeStoredQuickActionsRead() ?? Promise.resolve(undefined);
+  // Anything but a well-formed view (a failed read, odd records) paints nothing early: the worker's
+  // answer follows as it does with no stored apps.
+  const stored = (takeStoredQuickActionsRead() ?? Promise.resolve(undefined)).then(
+    (view) => (isQuickActionsView(view) ? view : undefined),
+    () => undefined,
+  );
   void Promise.race([stored, budget]).then((initial) => {
     performance.mark('workstation:stored-read');
     // With tiles to show, the worker hears from this page once they are painted. Without, the page

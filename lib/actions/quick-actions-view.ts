@@ -1,7 +1,8 @@
 import type { Launch } from '../db/schema';
+import { isWebUrl } from '../okta/is-web-url';
 import type { App } from '../records';
 import { frecencyMap } from './frecency';
-import type { QuickActionPrefs } from './quick-action-prefs';
+import type { QuickActionChange, QuickActionPrefs } from './quick-action-prefs';
 import { isPinned } from './quick-actions';
 
 /** An app tile as pages show it; `pin` says who pinned it (policy pins cannot be removed). */
@@ -31,6 +32,14 @@ export interface QuickActionInputs {
   policyPins: readonly string[];
 }
 
+/**
+ * The apps a tile can be made of: a text label and a web link. Sync stores nothing else, but pages
+ * read IndexedDB straight, and a tile's link is one the browser opens on a middle click or drag.
+ */
+function usableApps(apps: readonly App[]): App[] {
+  return apps.filter((app) => typeof app.label === 'string' && isWebUrl(app.linkUrl));
+}
+
 /** How many tiles and recent apps to show. */
 export const QUICK_ACTION_LIMITS = { tiles: 10, recent: 6 } as const;
 
@@ -47,7 +56,11 @@ export function arrangeQuickActions(inputs: QuickActionInputs, now: number): Qui
     const index = inputs.policyPins.findIndex((pin) => isPinned(app, [pin]));
     return index === -1 ? Number.POSITIVE_INFINITY : index;
   };
-  const ranked = inputs.apps.map((app) => ({ app, policy: policyIndex(app), user: userPin.get(app.id) }));
+  const ranked = usableApps(inputs.apps).map((app) => ({
+    app,
+    policy: policyIndex(app),
+    user: userPin.get(app.id),
+  }));
   return ranked
     .filter((entry) => entry.policy !== Number.POSITIVE_INFINITY || !hidden.has(entry.app.id))
     .sort(
@@ -70,7 +83,7 @@ export function quickActionsView(
   limits: { tiles: number; recent: number } = QUICK_ACTION_LIMITS,
 ): QuickActionsView {
   const all = arrangeQuickActions(inputs, now);
-  const byId = new Map(inputs.apps.map((app) => [app.id, app]));
+  const byId = new Map(usableApps(inputs.apps).map((app) => [app.id, app]));
   const hidden = new Set(inputs.prefs.hidden);
   const recent = [...inputs.launches]
     .filter((launch) => byId.has(launch.appId) && !hidden.has(launch.appId))
@@ -93,4 +106,64 @@ function toTile(app: App, pin: QuickActionTile['pin']): QuickActionTile {
     ...(app.logoUrl ? { logoUrl: app.logoUrl } : {}),
     ...(pin ? { pin } : {}),
   };
+}
+
+/**
+ * What a change will look like, shown at once while the worker applies it (hide and move; other
+ * changes wait for its answer): three quick Alt+→ presses move a tile three places, since each is
+ * reckoned from the order the one before left. The worker's answer replaces it. Pure.
+ */
+export function previewQuickActionChange(
+  view: QuickActionsView,
+  change: QuickActionChange,
+): QuickActionsView {
+  if (change.op !== 'hide' && change.op !== 'move') return view;
+  const index = view.tiles.findIndex((tile) => tile.id === change.appId);
+  const tile = view.tiles[index];
+  if (tile === undefined || tile.pin === 'policy') return view;
+  const rest = view.tiles.filter((other) => other.id !== change.appId);
+  if (change.op === 'hide')
+    return {
+      ...view,
+      tiles: rest,
+      recent: view.recent.filter((other) => other.id !== change.appId),
+      hiddenCount: view.hiddenCount + 1,
+    };
+  const policyCount = rest.filter((other) => other.pin === 'policy').length;
+  const to = Math.max(policyCount, Math.min(change.to, rest.length));
+  const order = [...rest.slice(0, to), tile, ...rest.slice(to)];
+  // As the worker does: the moved tile and every tile before it become the person's pins.
+  const lastPinned = Math.max(to, ...order.map((other, i) => (other.pin === 'user' ? i : -1)));
+  return {
+    ...view,
+    tiles: order.map((other, i) =>
+      i <= lastPinned && other.pin !== 'policy' ? { ...other, pin: 'user' as const } : other,
+    ),
+  };
+}
+
+function isTile(value: unknown): value is QuickActionTile {
+  if (typeof value !== 'object' || value === null) return false;
+  const tile = value as Record<string, unknown>;
+  return (
+    typeof tile.id === 'string' &&
+    typeof tile.label === 'string' &&
+    typeof tile.linkUrl === 'string' &&
+    (tile.logoUrl === undefined || typeof tile.logoUrl === 'string') &&
+    (tile.pin === undefined || tile.pin === 'policy' || tile.pin === 'user')
+  );
+}
+
+/** Whether a value has the view's shape: a page checks what it computed from stored records before painting it. */
+export function isQuickActionsView(value: unknown): value is QuickActionsView {
+  if (typeof value !== 'object' || value === null) return false;
+  const view = value as Record<string, unknown>;
+  return (
+    Array.isArray(view.tiles) &&
+    view.tiles.every(isTile) &&
+    Array.isArray(view.recent) &&
+    view.recent.every(isTile) &&
+    typeof view.hiddenCount === 'number' &&
+    typeof view.hasApps === 'boolean'
+  );
 }

@@ -23,15 +23,34 @@ export class QuickActionsService {
     },
   ) {}
 
+  /**
+   * Views and changes run one at a time, in the order they came: a change reads the preferences and
+   * writes them back, and two in flight at once (two clicks while the worker wakes, two tabs) would
+   * each write over the other's.
+   */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private inTurn<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
   /** The view with the policy in force. */
-  async view(): Promise<QuickActionsView> {
-    if (!(await this.deps.signedIn())) return NO_QUICK_ACTIONS;
-    const { inputs } = await this.inputs();
-    return quickActionsView(inputs, this.deps.now());
+  view(): Promise<QuickActionsView> {
+    return this.inTurn(async () => {
+      if (!(await this.deps.signedIn())) return NO_QUICK_ACTIONS;
+      const { inputs } = await this.inputs();
+      return quickActionsView(inputs, this.deps.now());
+    });
   }
 
   /** Applies one change and answers with the new view. */
-  async change(change: QuickActionChange): Promise<QuickActionsView> {
+  change(change: QuickActionChange): Promise<QuickActionsView> {
+    return this.inTurn(() => this.apply(change));
+  }
+
+  private async apply(change: QuickActionChange): Promise<QuickActionsView> {
     if (!(await this.deps.signedIn())) return NO_QUICK_ACTIONS;
     const { db, inputs } = await this.inputs();
     const now = this.deps.now();
