@@ -4,7 +4,8 @@ import { isWebUrl } from '@/lib/okta/is-web-url';
 /** Up to two initials of a label, for apps without a (working) logo. */
 export function initials(label: string): string {
   const words = label.split(/[\s\-_/&.]+/u).filter((word) => /\p{L}|\p{N}/u.test(word));
-  const letters = words.slice(0, 2).map((word) => [...word][0] ?? '');
+  // A word's first letter or digit: not a bracket, a mark or an invisible control before it.
+  const letters = words.slice(0, 2).map((word) => /[\p{L}\p{N}]/u.exec(word)?.[0] ?? '');
   return letters.join('').toUpperCase() || '?';
 }
 
