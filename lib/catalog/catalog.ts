@@ -12,7 +12,7 @@ import {
 } from '../db/records-store';
 import type { App, Person } from '../records';
 import type { SearchIndex } from '../search/search-index';
-import { buildSearchIndex, isPersonShown, openSearchIndex } from '../search/search-index';
+import { buildSearchIndexInSlices, isPersonShown, openSearchIndex } from '../search/search-index';
 import type { SearchResult } from '../search/search';
 import { search } from '../search/search';
 
@@ -130,7 +130,7 @@ export class Catalog {
     const opened =
       savedIndex === undefined ? undefined : openSearchIndex(savedIndex, apps, people, peopleIndex);
     if (opened === undefined) readPeople();
-    const index = opened ?? buildSearchIndex(apps, await people);
+    const index = opened ?? (await buildSearchIndexInSlices(apps, await people));
     const state: Loaded = {
       apps: byId(apps),
       people: undefined,

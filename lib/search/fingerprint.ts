@@ -1,4 +1,6 @@
 import type { App, Person } from '../records';
+import { ITEMS_PER_STEP, runAtOnce } from './slices';
+import type { Steps } from './slices';
 
 const PRIME_A = 0x01000193;
 const PRIME_B = 0x01002193;
@@ -9,6 +11,15 @@ const PRIME_B = 0x01002193;
  * check that a cold start can afford before its first answer).
  */
 export function fingerprintRecords(apps: readonly App[], people: readonly Person[], stride = 1): string {
+  return runAtOnce(fingerprintSteps(apps, people, stride));
+}
+
+/** {@link fingerprintRecords} in slices (see `slices.ts`). */
+export function* fingerprintSteps(
+  apps: readonly App[],
+  people: readonly Person[],
+  stride = 1,
+): Steps<string> {
   // Two FNV-1a lanes with different seeds give 64 bits, enough to make an accidental match unlikely.
   // The lanes stay local variables in one loop: a cold restore hashes every person.
   let a = 0x811c9dc5;
@@ -20,8 +31,9 @@ export function fingerprintRecords(apps: readonly App[], people: readonly Person
     const person = people[i] as Person;
     records.push([person.id, person.displayName, person.firstName, person.lastName, person.email]);
   }
-  for (const record of records) {
-    for (const field of record) {
+  for (let r = 0; r < records.length; r++) {
+    if (r % ITEMS_PER_STEP === 0) yield;
+    for (const field of records[r] as ReadonlyArray<string | undefined>) {
       // Each field is hashed after its length (0 for a missing one, length + 1 otherwise), so no two
       // different records hash the same characters: a separator inside a name cannot shift a field.
       const length = field === undefined ? 0 : field.length + 1;

@@ -1,4 +1,6 @@
 import type SearchableMap from 'minisearch/SearchableMap';
+import { ITEMS_PER_STEP, runAtOnce } from './slices';
+import type { Steps } from './slices';
 import { flagsOf, isFlagChar } from './index-tokens';
 import { EXACT, FULL_NAME_BONUS, LITERAL_BONUS, PREFIX, Tier, fieldBonus, nameTokenCount } from './rank';
 
@@ -86,9 +88,22 @@ export function buildPrefixTable(
   busy: ReadonlySet<string> = new Set(),
   busyMin = BUSY_PREFIX_MIN,
 ): PrefixTable {
+  return runAtOnce(buildPrefixTableSteps(keys, names, displays, busy, busyMin));
+}
+
+/** {@link buildPrefixTable} in slices (see `slices.ts`). */
+export function* buildPrefixTableSteps(
+  keys: readonly string[],
+  names: readonly string[],
+  displays: readonly string[],
+  busy: ReadonlySet<string> = new Set(),
+  busyMin = BUSY_PREFIX_MIN,
+): Steps<PrefixTable> {
   const buckets = new Map<string, Bucket>();
   const best = new Map<string, number>();
-  keys.forEach((key, doc) => {
+  for (let doc = 0; doc < keys.length; doc++) {
+    if (doc % ITEMS_PER_STEP === 0) yield;
+    const key = keys[doc] as string;
     const words = nameTokenCount(key);
     best.clear();
     let i = 0;
@@ -128,7 +143,7 @@ export function buildPrefixTable(
         bucket.docs.pop();
       }
     }
-  });
+  }
   const prefixes = [...buckets]
     .filter(([prefix, bucket]) => prefix.length <= 2 || bucket.count >= busyMin)
     .map(([prefix]) => prefix)

@@ -1,16 +1,26 @@
 import type { App, Person } from '../records';
-import { fingerprintRecords } from './fingerprint';
+import { fingerprintRecords, fingerprintSteps } from './fingerprint';
 import { appTokens, encodeKey, personTokens } from './index-tokens';
 import { normalizeText } from './normalize';
 import {
   BUSY_PREFIX_MIN,
-  buildPrefixTable,
+  buildPrefixTableSteps,
   busyPrefixCandidates,
   restorePrefixTable,
   serializePrefixTable,
 } from './prefix-table';
 import type { PrefixTable, SerializedPrefixTable } from './prefix-table';
-import { buildSegment, finishLoading, loadSegment, loadingSegment, segmentJson, termTree } from './segment';
+import {
+  buildSegment,
+  buildSegmentSteps,
+  finishLoading,
+  loadSegment,
+  loadingSegment,
+  segmentJson,
+  termTree,
+} from './segment';
+import { ITEMS_PER_STEP, runAtOnce, runInSlices } from './slices';
+import type { Steps } from './slices';
 import type { Segment } from './segment';
 
 /** The version of the saved index layout; a saved index of any other version is rebuilt. */
@@ -112,10 +122,43 @@ export function buildSearchIndex(
   /** @internal Tests lower it to compare the table with the general path on a small org. */
   busyPrefixMin = BUSY_PREFIX_MIN,
 ): SearchIndex {
+  return runAtOnce(buildSteps(apps, people, busyPrefixMin));
+}
+
+/**
+ * Builds the same index a slice at a time, handing the thread back between slices: what a sync does,
+ * so the worker keeps answering searches from the index in service (about a second of work at 50,000
+ * people, four at 200,000).
+ */
+export function buildSearchIndexInSlices(
+  apps: readonly App[],
+  people: readonly Person[],
+  /** @internal As for {@link buildSearchIndex}. */
+  busyPrefixMin = BUSY_PREFIX_MIN,
+): Promise<SearchIndex> {
+  return runInSlices(buildSteps(apps, people, busyPrefixMin));
+}
+
+/** Maps in slices (see `slices.ts`). */
+function* mapSteps<T, U>(items: readonly T[], map: (item: T, index: number) => U): Steps<U[]> {
+  const out = new Array<U>(items.length);
+  for (let i = 0; i < items.length; i++) {
+    if (i % ITEMS_PER_STEP === 0) yield;
+    out[i] = map(items[i] as T, i);
+  }
+  return out;
+}
+
+function* buildSteps(
+  apps: readonly App[],
+  people: readonly Person[],
+  busyPrefixMin: number,
+): Steps<SearchIndex> {
   const byIdApps = sortedById(apps);
   const byIdPeople = sortedById(people);
+  yield;
   const labels = byIdApps.map((app) => normalizeText(app.label));
-  const names = byIdPeople.map((person) => normalizeText(person.displayName));
+  const names = yield* mapSteps(byIdPeople, (person) => normalizeText(person.displayName));
   const appOrder = nameOrder(
     labels,
     byIdApps.map((app) => app.id),
@@ -124,36 +167,43 @@ export function buildSearchIndex(
     names,
     byIdPeople.map((person) => person.id),
   );
+  yield;
   const appTokenMaps = appOrder.map((i) => appTokens((byIdApps[i] as App).label));
-  const personTokenMaps = personOrder.map((i) => personTokens(byIdPeople[i] as Person));
+  const personTokenMaps = yield* mapSteps(personOrder, (i) => personTokens(byIdPeople[i] as Person));
   const appKeys = appTokenMaps.map(encodeKey);
-  const personKeys = personTokenMaps.map(encodeKey);
+  const personKeys = yield* mapSteps(personTokenMaps, encodeKey);
   const rankedNames = personOrder.map((i) => names[i] as string);
   const rankedPeople = personOrder.map((i) => byIdPeople[i] as Person);
-  const peopleSegment = buildSegment(personTokenMaps, personKeys);
+  const peopleSegment = yield* buildSegmentSteps(personTokenMaps, personKeys);
+  yield;
   const busy = busyPrefixCandidates(
     termTree(peopleSegment.mini as NonNullable<typeof peopleSegment.mini>),
     busyPrefixMin,
   );
+  yield;
+  const personDisplays = yield* mapSteps(rankedPeople, (person) => oneLine(person.displayName));
+  const personEmails = yield* mapSteps(rankedPeople, (person) => oneLine(person.email ?? ''));
+  const prefixes = yield* buildPrefixTableSteps(
+    personKeys,
+    rankedNames,
+    yield* mapSteps(rankedPeople, (person) => person.displayName.toLowerCase()),
+    busy,
+    busyPrefixMin,
+  );
+  const fingerprint = yield* fingerprintSteps(byIdApps, byIdPeople);
   return {
     [INDEX_DATA]: {
       apps: appOrder.map((i) => byIdApps[i] as App),
       people: rankedPeople,
       personIds: rankedPeople.map((person) => person.id),
-      personDisplays: rankedPeople.map((person) => oneLine(person.displayName)),
-      personEmails: rankedPeople.map((person) => oneLine(person.email ?? '')),
+      personDisplays,
+      personEmails,
       appLabels: appOrder.map((i) => labels[i] as string),
       personNames: rankedNames,
       appSegment: buildSegment(appTokenMaps, appKeys),
       peopleSegment,
-      prefixes: buildPrefixTable(
-        personKeys,
-        rankedNames,
-        rankedPeople.map((person) => person.displayName.toLowerCase()),
-        busy,
-        busyPrefixMin,
-      ),
-      fingerprint: fingerprintRecords(byIdApps, byIdPeople),
+      prefixes,
+      fingerprint,
       appOrder,
       ready: Promise.resolve(),
     },
@@ -359,12 +409,14 @@ export function openSearchIndex(
     const loaded = await finishLoading(peopleSegment, json);
     if (!attachPeople(data, apps, read)) {
       // The records differ from the ones the index was built from.
-      index[INDEX_DATA] = { ...buildSearchIndex(apps, read)[INDEX_DATA], ready: index[INDEX_DATA].ready };
+      const rebuilt = await buildSearchIndexInSlices(apps, read);
+      index[INDEX_DATA] = { ...rebuilt[INDEX_DATA], ready: index[INDEX_DATA].ready };
       return;
     }
     if (!loaded) {
-      const tokens = (data.people as Person[]).map((person) => personTokens(person));
-      peopleSegment.mini = buildSegment(tokens, head.personKeys).mini;
+      // The full-text index is missing or not this one's: made again from the records, in slices.
+      const tokens = await runInSlices(mapSteps(data.people as Person[], (person) => personTokens(person)));
+      peopleSegment.mini = (await runInSlices(buildSegmentSteps(tokens, head.personKeys))).mini;
     }
   })();
   index[INDEX_DATA] = { ...data, ready };

@@ -1,4 +1,6 @@
 import MiniSearch from 'minisearch';
+import { ITEMS_PER_STEP, runAtOnce } from './slices';
+import type { Steps } from './slices';
 import type { AsPlainObject } from 'minisearch';
 import type SearchableMap from 'minisearch/SearchableMap';
 
@@ -51,8 +53,19 @@ export function buildSegment(
   tokens: readonly ReadonlyMap<string, number>[],
   keys: readonly string[],
 ): Segment {
+  return runAtOnce(buildSegmentSteps(tokens, keys));
+}
+
+/** {@link buildSegment} in slices (see `slices.ts`). */
+export function* buildSegmentSteps(
+  tokens: readonly ReadonlyMap<string, number>[],
+  keys: readonly string[],
+): Steps<Segment> {
   const mini = new MiniSearch<SegmentDoc>(MINISEARCH_OPTIONS);
-  mini.addAll(tokens.map((map, id) => ({ id, terms: [...map.keys()].join(' ') })));
+  for (let id = 0; id < tokens.length; id++) {
+    if (id % ITEMS_PER_STEP === 0) yield;
+    mini.add({ id, terms: [...(tokens[id] as ReadonlyMap<string, number>).keys()].join(' ') });
+  }
   return segment(keys, mini);
 }
 

@@ -15,7 +15,7 @@ import { paceDelayMs } from '../okta/rate-limit';
 import type { FetchFn } from '../platform/ports';
 import type { App, Person } from '../records';
 import type { SearchIndex } from '../search/search-index';
-import { buildSearchIndex, serializeSearchIndex } from '../search/search-index';
+import { buildSearchIndexInSlices, serializeSearchIndex } from '../search/search-index';
 import { callOkta } from './call-okta';
 import { sameRecord, sameRecords } from './same-records';
 import type { PeopleSource } from './people-source';
@@ -152,7 +152,8 @@ export async function syncPeople(
     await commitUnchanged(db, nextState);
     return { people };
   }
-  const index = buildSearchIndex(apps, people);
+  // Built a slice at a time: searches keep being answered from the index in service meanwhile.
+  const index = await buildSearchIndexInSlices(apps, people);
   await commitPeople(
     db,
     { mode: checkpoint.mode, upserts: staged.upserts, removed: staged.removed },

@@ -7,7 +7,7 @@ import { parseAppLinks, requestAppLinks } from '../okta/app-links';
 import type { FetchFn } from '../platform/ports';
 import type { App, Person } from '../records';
 import type { SearchIndex } from '../search/search-index';
-import { buildSearchIndex, serializeSearchIndex } from '../search/search-index';
+import { buildSearchIndex, buildSearchIndexInSlices, serializeSearchIndex } from '../search/search-index';
 import type { PeopleSource } from './people-source';
 import { callOkta } from './call-okta';
 import { syncPeople } from './people-sync';
@@ -56,7 +56,7 @@ export async function runSync(ctx: SyncContext): Promise<SyncResult> {
 
   if (peopleNote || !ctx.peopleSearch || !ctx.peopleSource) {
     if (!appsChanged) return { apps, people: live.people, ...(peopleNote ? { peopleNote } : {}) };
-    const appsIndex = buildSearchIndex(apps, live.people);
+    const appsIndex = await buildSearchIndexInSlices(apps, live.people);
     ctx.signal.throwIfAborted();
     await replaceApps(ctx.db, apps, serializeSearchIndex(appsIndex));
     return { apps, people: live.people, index: appsIndex, ...(peopleNote ? { peopleNote } : {}) };
