@@ -42,13 +42,27 @@ async function storedDirectory(name: string, index = serializeSearchIndex(buildS
   return db;
 }
 
+// A catalog over the stored directory, as a woken worker makes one.
+function catalogOver(db: Awaited<ReturnType<typeof openWorkstationDb>>): Catalog {
+  return new Catalog(
+    () => Promise.resolve(db),
+    () => Date.now(),
+  );
+}
+
+// Typo matches need the people's full-text index, which loads behind the first answer.
+async function expectTypoFoundOnceLoaded(catalog: Catalog): Promise<void> {
+  await catalog.search('person 1', { people: true });
+  await vi.waitFor(async () => {
+    const [top] = await catalog.search('siobahn', { people: true });
+    expect(top?.kind === 'person' && top.person).toEqual(people[700]);
+  });
+}
+
 describe('a cold start of the catalog', () => {
   it('answers the first query with whole person records before the directory is read', async () => {
     const db = await storedDirectory('cold-start-1');
-    const catalog = new Catalog(
-      () => Promise.resolve(db),
-      () => Date.now(),
-    );
+    const catalog = catalogOver(db);
     const [first] = await catalog.search('siobhan', { people: true });
     expect(first?.kind === 'person' && first.person).toEqual(people[700]);
     // The same query once the directory is read and checked answers the same.
@@ -59,10 +73,7 @@ describe('a cold start of the catalog', () => {
   it('builds the index from the records when the saved one is from another version', async () => {
     const saved = { ...serializeSearchIndex(buildSearchIndex(apps, people)), version: 1 };
     const db = await storedDirectory('cold-start-2', saved);
-    const catalog = new Catalog(
-      () => Promise.resolve(db),
-      () => Date.now(),
-    );
+    const catalog = catalogOver(db);
     const [first] = await catalog.search('siobhan', { people: true });
     expect(first?.kind === 'person' && first.person.title).toBe('Staff Engineer');
   });
@@ -70,20 +81,14 @@ describe('a cold start of the catalog', () => {
   it('leaves out a person deleted after the index was saved rather than show a stale card', async () => {
     const db = await storedDirectory('cold-start-3');
     await db.delete('people', '00u000700');
-    const catalog = new Catalog(
-      () => Promise.resolve(db),
-      () => Date.now(),
-    );
+    const catalog = catalogOver(db);
     expect(await catalog.search('siobhan', { people: true })).toEqual([]);
   });
 
   it('resolves an omnibox mailto target as the first request, before any search', async () => {
     // The worker can wake on Enter alone (the suggestion was shown by an earlier worker).
     const db = await storedDirectory('cold-start-5');
-    const catalog = new Catalog(
-      () => Promise.resolve(db),
-      () => Date.now(),
-    );
+    const catalog = catalogOver(db);
     expect(await catalog.byTarget('mailto:person700@acme.example', (email) => `mailto:${email}`)).toEqual(
       people[700],
     );
@@ -103,15 +108,8 @@ describe('a cold start of the catalog', () => {
 
   it('finds a misspelt colleague once the people full-text index has loaded behind the first answer', async () => {
     const db = await storedDirectory('cold-start-7');
-    const catalog = new Catalog(
-      () => Promise.resolve(db),
-      () => Date.now(),
-    );
-    await catalog.search('person 1', { people: true });
-    await vi.waitFor(async () => {
-      const [top] = await catalog.search('siobahn', { people: true });
-      expect(top?.kind === 'person' && top.person).toEqual(people[700]);
-    });
+    const catalog = catalogOver(db);
+    await expectTypoFoundOnceLoaded(catalog);
   });
 
   it('rebuilds the typo index from the records when the stored one belongs to another index', async () => {
@@ -120,24 +118,14 @@ describe('a cold start of the catalog', () => {
     const renamed = people.map((p, i) => (i === 700 ? { ...p, displayName: 'Person 700' } : p));
     const other = serializeSearchIndex(buildSearchIndex(apps, renamed));
     await db.put('meta', { fingerprint: other.fingerprint, people: other.people }, INDEX_PEOPLE_KEY);
-    const catalog = new Catalog(
-      () => Promise.resolve(db),
-      () => Date.now(),
-    );
-    await catalog.search('person 1', { people: true });
-    await vi.waitFor(async () => {
-      const [top] = await catalog.search('siobahn', { people: true });
-      expect(top?.kind === 'person' && top.person).toEqual(people[700]);
-    });
+    const catalog = catalogOver(db);
+    await expectTypoFoundOnceLoaded(catalog);
   });
 
   it('leaves out a person renamed after the index was saved rather than show the old match', async () => {
     const db = await storedDirectory('cold-start-9');
     await db.put('people', { ...people[700]!, displayName: 'Al' });
-    const catalog = new Catalog(
-      () => Promise.resolve(db),
-      () => Date.now(),
-    );
+    const catalog = catalogOver(db);
     expect(await catalog.search('siobhan', { people: true })).toEqual([]);
     // Once the records are read the index is rebuilt, and the new name is found.
     await vi.waitFor(async () => {
