@@ -126,9 +126,15 @@ export class Catalog {
     let readPeople: () => void = () => undefined;
     const people = new Promise<void>((resolve) => (readPeople = resolve)).then(() => readPeopleInBatches(db));
     // The people's full-text index (typo matches) is read once their records are in.
-    const peopleIndex = people.then(() => readSavedPeopleIndex(db, savedIndex)).catch(() => undefined);
     const opened =
-      savedIndex === undefined ? undefined : openSearchIndex(savedIndex, apps, people, peopleIndex);
+      savedIndex === undefined
+        ? undefined
+        : openSearchIndex(
+            savedIndex,
+            apps,
+            people,
+            people.then(() => readSavedPeopleIndex(db, savedIndex)).catch(() => undefined),
+          );
     if (opened === undefined) readPeople();
     const index = opened ?? (await buildSearchIndexInSlices(apps, await people));
     const state: Loaded = {
