@@ -317,15 +317,9 @@ function restoreHead(
   };
 }
 
-/**
- * Whether a person's record shows as the saved index showed the person at `rank` before the records
- * were read (name and email): a record that differs belongs to a newer sync than the saved index.
- */
-function matchesSavedPerson(data: IndexData, rank: number, person: Person): boolean {
-  return (
-    data.personDisplays[rank] === oneLine(person.displayName) &&
-    data.personEmails[rank] === oneLine(person.email ?? '')
-  );
+/** The name and email the saved index shows the person at `rank` with, before records are read. */
+function savedPerson(data: IndexData, rank: number): Pick<Person, 'displayName' | 'email'> {
+  return { displayName: data.personDisplays[rank] as string, email: data.personEmails[rank] as string };
 }
 
 /**
@@ -350,7 +344,7 @@ function attachPeople(data: IndexData, apps: readonly App[], people: readonly Pe
   for (let rank = 0; rank < data.personIds.length; rank++) {
     const person = byId.get(data.personIds[rank] as string);
     // The names and emails results are shown with before the records came must be the records' own.
-    if (person === undefined || !matchesSavedPerson(data, rank, person)) return false;
+    if (person === undefined || !isPersonShown(savedPerson(data, rank), person)) return false;
     data.people[rank] = person;
   }
   return true;
