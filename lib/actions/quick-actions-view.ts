@@ -2,6 +2,7 @@ import type { Launch } from '../db/schema';
 import { isWebUrl } from '../okta/is-web-url';
 import type { App } from '../records';
 import { frecencyMap } from './frecency';
+import { applyQuickActionChange } from './quick-action-prefs';
 import type { QuickActionChange, QuickActionPrefs } from './quick-action-prefs';
 import { isPinned } from './quick-actions';
 
@@ -111,34 +112,40 @@ function toTile(app: App, pin: QuickActionTile['pin']): QuickActionTile {
 /**
  * What a change will look like, shown at once while the worker applies it (hide and move; other
  * changes wait for its answer): three quick Alt+→ presses move a tile three places, since each is
- * reckoned from the order the one before left. The worker's answer replaces it. Pure.
+ * reckoned from the order the one before left. A move goes through the worker's own rule
+ * ({@link applyQuickActionChange}); the worker's answer replaces the preview. Pure.
  */
 export function previewQuickActionChange(
   view: QuickActionsView,
   change: QuickActionChange,
 ): QuickActionsView {
   if (change.op !== 'hide' && change.op !== 'move') return view;
-  const index = view.tiles.findIndex((tile) => tile.id === change.appId);
-  const tile = view.tiles[index];
+  const tile = view.tiles.find((candidate) => candidate.id === change.appId);
   if (tile === undefined || tile.pin === 'policy') return view;
-  const rest = view.tiles.filter((other) => other.id !== change.appId);
   if (change.op === 'hide')
     return {
       ...view,
-      tiles: rest,
+      tiles: view.tiles.filter((other) => other.id !== change.appId),
       recent: view.recent.filter((other) => other.id !== change.appId),
       hiddenCount: view.hiddenCount + 1,
     };
-  const policyCount = rest.filter((other) => other.pin === 'policy').length;
-  const to = Math.max(policyCount, Math.min(change.to, rest.length));
-  const order = [...rest.slice(0, to), tile, ...rest.slice(to)];
-  // As the worker does: the moved tile and every tile before it become the person's pins.
-  const lastPinned = Math.max(to, ...order.map((other, i) => (other.pin === 'user' ? i : -1)));
+  const policy = view.tiles.filter((other) => other.pin === 'policy');
+  const { pinned } = applyQuickActionChange(
+    { pinned: view.tiles.filter((other) => other.pin === 'user').map((other) => other.id), hidden: [] },
+    change,
+    view.tiles.map((other) => other.id),
+    new Set(policy.map((other) => other.id)),
+  );
+  // Arranged as the worker arranges: policy pins, the person's pins in order, then the rest as shown.
+  const byId = new Map(view.tiles.map((other) => [other.id, other]));
+  const isPinned = new Set(pinned);
   return {
     ...view,
-    tiles: order.map((other, i) =>
-      i <= lastPinned && other.pin !== 'policy' ? { ...other, pin: 'user' as const } : other,
-    ),
+    tiles: [
+      ...policy,
+      ...pinned.map((id) => ({ ...(byId.get(id) as QuickActionTile), pin: 'user' as const })),
+      ...view.tiles.filter((other) => other.pin !== 'policy' && !isPinned.has(other.id)),
+    ],
   };
 }
 
